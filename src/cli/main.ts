@@ -1,0 +1,70 @@
+// The `firstdose` command. Language comes from --lang or the locale, and is settled before the
+// commands are built so that help texts are in it too. User errors exit 2 with one line on
+// stderr that names the field or argument; the runner phrases them in the chosen language.
+import { Command, CommanderError } from 'commander';
+import { formatIssue, isLanguage, type Language, translator, detectLanguage } from '../i18n/index.ts';
+import { CliError, usageExitCode } from './cli-error.ts';
+import { registerScoreCommands } from './commands/score.ts';
+import { type Output, processOutput } from './io.ts';
+
+function languageFrom(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (index < 0) return undefined;
+  const arg = argv[index]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+}
+
+/** Commander's own errors, re-phrased: its codes are stable, its English text is not ours to show in Chinese. */
+function commanderMessage(error: CommanderError, language: Language): string {
+  const t = translator(language);
+  const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  const key = `cli.error.${error.code.replace('commander.', '')}`;
+  const detail = error.message.replace(/^error:\s*/, '').trim();
+  const phrased = t(key, { name: quoted[0] ?? '', value: quoted[1] ?? '', detail });
+  return phrased === key ? detail : phrased;
+}
+
+export function buildProgram(language: Language, io: Output): Command {
+  const t = translator(language);
+  const program = new Command('firstdose')
+    .description(t('cli.description'))
+    .option('--lang <language>', t('cli.option.lang'))
+    .helpOption('-h, --help', t('cli.option.help'))
+    .helpCommand('help [command]', t('cli.option.help'))
+    .showSuggestionAfterError(false)
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {}, outputError: () => {} })
+    .exitOverride();
+  registerScoreCommands(program, language, io);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Output = processOutput): Promise<number> {
+  const requested = languageFrom(argv);
+  const language = detectLanguage(requested);
+  if (requested !== undefined && !isLanguage(requested)) {
+    io.err(translator(language)('cli.error.language', { value: requested }));
+    return usageExitCode;
+  }
+  const program = buildProgram(language, io);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
+      io.err(commanderMessage(error, language));
+      return usageExitCode;
+    }
+    if (error instanceof CliError) {
+      const first = error.issues[0];
+      io.err(first ? formatIssue(first, language) : error.message);
+      return usageExitCode;
+    }
+    throw error;
+  }
+}

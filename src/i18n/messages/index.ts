@@ -1,0 +1,11 @@
+// Every message fragment, one line each. Add a module's fragment here (import and array entry).
+import { cliMessages } from './cli.ts';
+import type { MessageFragment } from './fragment.ts';
+import { issueMessages } from './issues.ts';
+import { scoreMessages } from './scores.ts';
+
+export const fragments: readonly MessageFragment[] = [
+  issueMessages,
+  cliMessages,
+  scoreMessages,
+];

@@ -32,6 +32,22 @@ describe('firstdose score: the JSON contract', () => {
     assert.deepEqual(r.json(), { mgPerDay: 20 });
   });
 
+  it('sri4 (Q2: PGA worsening of exactly 0.30)', async () => {
+    const visit = (sledai2k: number, pga: number) => ({ sledai2k, pga, bilag: {} });
+    const r = await runCli(['score', 'sri4', '--json'], { baseline: visit(8, 1.0), followup: visit(4, 1.3) });
+    const out = r.json() as { responder: boolean; components: { pga: { met: boolean } } };
+    assert.equal(out.responder, false);
+    assert.equal(out.components.pga.met, false);
+  });
+
+  it('lldas and doris (L2: prednisone 7.5 mg/day)', async () => {
+    const l2 = { sledai2k: { items: ['low-complement', 'increased-dna-binding'] }, pga: 0.4, prednisoneMgPerDay: 7.5 };
+    const l = await runCli(['score', 'lldas', '--json'], { ...l2, newFeatures: false, immunosuppressantsStandardDose: true });
+    assert.deepEqual(l.json(), { met: true, failed: [] });
+    const d = await runCli(['score', 'doris', '--json'], l2);
+    assert.deepEqual(d.json(), { met: false, failed: ['prednisone-above-5'] });
+  });
+
   it('adds the explanation only when asked', async () => {
     const r = await runCli(['score', 'crcl', '--json', '--explain'], { age: 50, sex: 'male', weightKg: 60, creatinine: { value: 1.5, unit: 'mg/dL' } });
     assert.equal((r.json() as { explanation: unknown[] }).explanation.length, 1);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { crclScore } from '../../domain/scores/creatinine-clearance.ts';
 import { eularAcr2019Score } from '../../domain/scores/eular-acr-2019.ts';
 import { prednisoneEquivalentScore } from '../../domain/scores/prednisone-equivalent.ts';
+import { doris, lldas, sri4 } from '../../domain/scores/responses/index.ts';
 import type { ScoreDefinition } from '../../domain/scores/score-definition.ts';
 import { sledai2kScore } from '../../domain/scores/sledai2k.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -9,7 +10,15 @@ import { formatExplanation, type Language, translator } from '../../i18n/index.t
 import { CliError } from '../cli-error.ts';
 import { type Output, parseJsonObject, readInputText } from '../io.ts';
 
-export const scores: readonly ScoreDefinition[] = [sledai2kScore, eularAcr2019Score, crclScore, prednisoneEquivalentScore];
+export const scores: readonly ScoreDefinition[] = [
+  sledai2kScore,
+  eularAcr2019Score,
+  crclScore,
+  prednisoneEquivalentScore,
+  sri4,
+  lldas,
+  doris,
+];
 
 /** The output's plain fields for the summary line, with yes/no in the user's language. */
 function summaryFields(output: unknown, t: (key: string) => string): Record<string, unknown> {

@@ -20,7 +20,10 @@ function commanderMessage(error: CommanderError, language: Language): string {
   const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
   const key = `cli.error.${error.code.replace('commander.', '')}`;
   const detail = error.message.replace(/^error:\s*/, '').trim();
-  const phrased = t(key, { name: quoted[0] ?? '', value: quoted[1] ?? '', detail });
+  // "option '--target <p>' argument 'x' is invalid. <reason>": name the option by its flag alone.
+  const name = (quoted[0] ?? '').split(/[ ,]+/).filter((w) => w.startsWith('-')).at(-1) ?? quoted[0] ?? '';
+  const reason = detail.includes('is invalid. ') ? detail.slice(detail.indexOf('is invalid. ') + 'is invalid. '.length) : detail;
+  const phrased = t(key, { name, value: quoted[1] ?? '', detail, reason });
   return phrased === key ? detail : phrased;
 }
 

@@ -39,6 +39,7 @@ function toIssue(input: unknown, z: ZodIssue): Issue[] {
         return [issue(path, 'too_many', { maximum: Number(z.maximum) })];
       return [issue(path, 'too_big', { maximum: Number(z.maximum), inclusive: z.inclusive !== false })];
     case 'invalid_value':
+      if (valueAt(input, z.path) === undefined) return [issue(path, 'required')];
       return [
         issue(path, 'invalid_choice', {
           value: String(valueAt(input, z.path)),

@@ -32,6 +32,30 @@ describe('firstdose score: the JSON contract', () => {
     assert.deepEqual(r.json(), { mgPerDay: 20 });
   });
 
+  it('ctcae (T7: ALT 130 U/L, ULN 40, abnormal baseline 60 → grade 1)', async () => {
+    const r = await runCli(['score', 'ctcae', '--json'], {
+      term: 'alanine-aminotransferase-increased',
+      value: { value: 130, unit: 'U/L' },
+      uln: 40,
+      baseline: 60,
+    });
+    assert.deepEqual(Object.keys(r.json() as object), ['grade', 'rule']);
+    assert.equal((r.json() as { grade: number }).grade, 1);
+  });
+
+  it('crs (R3, ASTCT example) and icans (N2, ASTCT example)', async () => {
+    const crs = await runCli(['score', 'crs', '--json'], { feverC: 39.5, hypotension: 'one-vasopressor', oxygen: 'low-flow' });
+    assert.deepEqual(crs.json(), { grade: 3 });
+    const icans = await runCli(['score', 'icans', '--json'], { ice: 3, consciousness: 'awake', seizure: 'rapid' });
+    assert.deepEqual(icans.json(), { grade: 3 });
+  });
+
+  it('names a missing required choice', async () => {
+    const r = await runCli(['score', 'crs', '--json'], { hypotension: 'fluids' });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'oxygen: required');
+  });
+
   it('sri4 (Q2: PGA worsening of exactly 0.30)', async () => {
     const visit = (sledai2k: number, pga: number) => ({ sledai2k, pga, bilag: {} });
     const r = await runCli(['score', 'sri4', '--json'], { baseline: visit(8, 1.0), followup: visit(4, 1.3) });

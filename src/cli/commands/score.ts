@@ -3,6 +3,7 @@ import { crclScore } from '../../domain/scores/creatinine-clearance.ts';
 import { eularAcr2019Score } from '../../domain/scores/eular-acr-2019.ts';
 import { prednisoneEquivalentScore } from '../../domain/scores/prednisone-equivalent.ts';
 import { doris, lldas, sri4 } from '../../domain/scores/responses/index.ts';
+import { crsScore, ctcaeScore, icansScore } from '../../domain/safety/index.ts';
 import type { ScoreDefinition } from '../../domain/scores/score-definition.ts';
 import { sledai2kScore } from '../../domain/scores/sledai2k.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -15,6 +16,9 @@ export const scores: readonly ScoreDefinition[] = [
   eularAcr2019Score,
   crclScore,
   prednisoneEquivalentScore,
+  ctcaeScore,
+  crsScore,
+  icansScore,
   sri4,
   lldas,
   doris,

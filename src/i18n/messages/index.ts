@@ -2,10 +2,14 @@
 import { cliMessages } from './cli.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
+import { responseMessages } from './responses.ts';
+import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
 
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
   cliMessages,
   scoreMessages,
+  responseMessages,
+  safetyMessages,
 ];

@@ -27,6 +27,13 @@ function commanderMessage(error: CommanderError, language: Language): string {
   return phrased === key ? detail : phrased;
 }
 
+/** Commander prints its help headings in English; this puts them in the user's language. */
+function localiseHelp(text: string, language: Language): string {
+  if (language === 'en') return text;
+  const t = translator(language);
+  return text.replace(/^(Usage|Options|Commands|Arguments):/gm, (_, heading: string) => t(`cli.help.${heading.toLowerCase()}`));
+}
+
 export function buildProgram(language: Language, io: Output): Command {
   const t = translator(language);
   const program = new Command('firstdose')
@@ -35,7 +42,7 @@ export function buildProgram(language: Language, io: Output): Command {
     .helpOption('-h, --help', t('cli.option.help'))
     .helpCommand('help [command]', t('cli.option.help'))
     .showSuggestionAfterError(false)
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {}, outputError: () => {} })
+    .configureOutput({ writeOut: (s) => io.out(localiseHelp(s.trimEnd(), language)), writeErr: () => {}, outputError: () => {} })
     .exitOverride();
   registerScoreCommands(program, language, io);
   for (const command of program.commands) {

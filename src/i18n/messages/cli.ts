@@ -4,6 +4,10 @@ import type { MessageFragment } from './fragment.ts';
 export const cliMessages: MessageFragment = {
   en: {
     'cli.description': 'FirstDose: run a first-in-human dose-escalation trial (screening, dose decisions, safety, records, exports)',
+    'cli.help.usage': 'Usage:',
+    'cli.help.options': 'Options:',
+    'cli.help.commands': 'Commands:',
+    'cli.help.arguments': 'Arguments:',
     'cli.yes': 'yes',
     'cli.no': 'no',
     'cli.option.lang': 'language of messages: en or zh-CN (default: from the locale)',
@@ -51,6 +55,10 @@ export const cliMessages: MessageFragment = {
   },
   'zh-CN': {
     'cli.description': 'FirstDose：运行首次人体剂量递增试验（筛选、剂量决策、安全性、记录、导出）',
+    'cli.help.usage': '用法：',
+    'cli.help.options': '选项：',
+    'cli.help.commands': '命令：',
+    'cli.help.arguments': '参数：',
     'cli.yes': '是',
     'cli.no': '否',
     'cli.option.lang': '消息语言：en 或 zh-CN（默认：取自系统区域设置）',

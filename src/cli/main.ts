@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatIssue, isLanguage, type Language, translator, detectLanguage } from '../i18n/index.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
+import { registerDesignCommands } from './commands/design.ts';
 import { registerScoreCommands } from './commands/score.ts';
 import { type Output, processOutput } from './io.ts';
 
@@ -45,6 +46,7 @@ export function buildProgram(language: Language, io: Output): Command {
     .configureOutput({ writeOut: (s) => io.out(localiseHelp(s.trimEnd(), language)), writeErr: () => {}, outputError: () => {} })
     .exitOverride();
   registerScoreCommands(program, language, io);
+  registerDesignCommands(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,5 +1,6 @@
 // Every message fragment, one line each. Add a module's fragment here (import and array entry).
 import { cliMessages } from './cli.ts';
+import { designCliMessages } from './design-cli.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
 import { responseMessages } from './responses.ts';
@@ -9,6 +10,7 @@ import { scoreMessages } from './scores.ts';
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
   cliMessages,
+  designCliMessages,
   scoreMessages,
   responseMessages,
   safetyMessages,

@@ -15,7 +15,7 @@ const height = 260;
 
 const palette = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949'];
 
-function panel(document: Document, rows: { dose: string; design: string; value: number }[], yLabel: string, designs: string[]): string {
+function panel(document: Document, rows: { dose: string; design: string; value: number }[], yLabel: string, designs: string[], digits: number): string {
   const svg = Plot.plot({
     document,
     width,
@@ -28,7 +28,7 @@ function panel(document: Document, rows: { dose: string; design: string; value: 
     color: { legend: false, domain: designs, range: palette },
     marks: [
       Plot.barY(rows, { fx: 'dose', x: 'design', y: 'value', fill: 'design' }),
-      Plot.text(rows, { fx: 'dose', x: 'design', y: 'value', text: (d: { value: number }) => d.value.toFixed(0), dy: -6, fontSize: 9 }),
+      Plot.text(rows, { fx: 'dose', x: 'design', y: 'value', text: (d: { value: number }) => d.value.toFixed(digits), dy: -6, fontSize: 9 }),
       Plot.ruleY([0]),
     ],
   }) as unknown as Element;
@@ -42,8 +42,8 @@ export function ocComparisonSvg(truth: readonly number[], reports: readonly Labe
   const selection = reports.flatMap(({ label, report }) => report.selectionPercent.map((value, j) => ({ dose: doseLabel(j), design: label, value })));
   const allocation = reports.flatMap(({ label, report }) => report.patients.map((value, j) => ({ dose: doseLabel(j), design: label, value })));
   const designs = reports.map((r) => r.label);
-  const top = panel(doc, selection, t('cli.design.plot.selection'), designs);
-  const bottom = panel(doc, allocation, t('cli.design.plot.patients'), designs);
+  const top = panel(doc, selection, t('cli.design.plot.selection'), designs, 0);
+  const bottom = panel(doc, allocation, t('cli.design.plot.patients'), designs, 1);
   const legend = reports
     .map((r, i) => `<g transform="translate(${60 + i * 140},14)"><rect width="12" height="12" fill="${palette[i % palette.length]}"/><text x="18" y="10" font-size="12" font-family="'Noto Sans CJK SC', sans-serif">${escapeXml(r.label)}</text></g>`)
     .join('');

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { boinBoundaries, decide, type Design, exactOC, type OcReport, recordFromCounts, selectBoinMtd } from '../../domain/escalation/index.ts';
 import { issue, type Issue, type Result } from '../../domain/result.ts';
-import { type Language, type Translate, translator } from '../../i18n/index.ts';
+import { formatExplanation, type Language, type Translate, translator } from '../../i18n/index.ts';
 import { buildDesign } from '../../simulation/design-registry.ts';
 import { RngKind } from '../../simulation/oc-job.ts';
 import { simulateOcParallel } from '../../simulation/parallel-oc.ts';
@@ -145,7 +145,7 @@ export function registerDesignCommands(program: Command, language: Language, io:
       if (flags.json) return io.out(JSON.stringify(flags.explain ? { ...out, explanation: decision.explanation, table: decision.table, ...(decision.needed && { needed: decision.needed }) } : out));
       io.out(t(`cli.design.next.${decision.decision}`, { dose: decision.nextDose ?? '', current: flags.current }));
       io.out(`  ${reason}`);
-      for (const s of decision.explanation) io.out(`  ${reasonText(t, s.code, s.params as Record<string, unknown>).replace(/^/, '')}`);
+      for (const line of formatExplanation(decision.explanation, language)) io.out(`  ${line}`);
     });
 
   addDesignOptions(design.command('oc').description(t('cli.design.oc.description')), t)

@@ -24,7 +24,7 @@ export interface DesignFlags {
   method?: string;
   priorVar?: number;
   intercept?: number;
-  safetyStop?: number;
+  safetyStop?: number | 'off';
 }
 
 export const designChoices = ['boin', '3+3', 'crm'] as const;
@@ -50,7 +50,7 @@ export function addDesignOptions(command: Command, t: Translate, { designs = des
     .option('--method <bayes|mle>', t('cli.design.option.method'))
     .option('--prior-var <v>', t('cli.design.option.prior-var'), positiveNumber(t))
     .option('--intercept <a>', t('cli.design.option.intercept'), positiveNumber(t))
-    .option('--safety-stop <p>', t('cli.design.option.safety-stop'), probability(t));
+    .option('--safety-stop <p|off>', t('cli.design.option.safety-stop'), (raw: string) => (raw === 'off' ? 'off' : probability(t)(raw)));
 }
 
 /** Counts per dose, as the CLI takes them: `--n 3,3,0 --y 0,1,0`. */

@@ -30,6 +30,40 @@ describe('firstdose design: the JSON contract', () => {
     assert.deepEqual((none.json() as { mtd: null }).mtd, null);
   });
 
+  it('select-mtd --design crm gives dfcrm crm()\'s mtd and plug-in probabilities (crm_fixed_data.json)', async () => {
+    type Case = { model: string; method: string; mtd: number; ptox: number[]; data: { prior: number[]; target: number; level: number[]; tox: number[] } };
+    const cases = Object.entries(loadReference<Record<string, Case>>('crm_fixed_data.json')).filter(([, c]) => typeof c === 'object' && c !== null && 'mtd' in c);
+    assert.ok(cases.length >= 4);
+    for (const [name, c] of cases) {
+      const K = c.data.prior.length;
+      const n = Array<number>(K).fill(0);
+      const y = Array<number>(K).fill(0);
+      c.data.level.forEach((level, i) => {
+        n[level - 1]! += 1;
+        y[level - 1]! += c.data.tox[i]!;
+      });
+      const argv = ['design', 'select-mtd', '--design', 'crm', '--skeleton', c.data.prior.join(','), '--target', String(c.data.target), '--model', c.model, '--method', c.method];
+      const r = await runCli([...argv, '--n', n.join(','), '--y', y.join(','), '--json']);
+      assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+      const out = r.json() as { mtd: number; estimates: number[] };
+      assert.equal(out.mtd, c.mtd, name);
+      for (const [j, p] of out.estimates.entries()) assert.ok(Math.abs(p - c.ptox[j]!) <= 1e-9 * c.ptox[j]!, `${name} ptox[${j}]`);
+    }
+  });
+
+  it('next and oc with --design crm', async () => {
+    const crm = ['--design', 'crm', '--skeleton', '0.05,0.1,0.2,0.35,0.5,0.7', '--target', '0.2'];
+    const next = await runCli(['design', 'next', ...crm, '--current', '3', '--n', '0,3,3', '--y', '0,0,0', '--json']);
+    assert.deepEqual((next.json() as { nextDose: number }).nextDose, 4);
+    const oc = await runCli(['design', 'oc', ...crm, '--truth', '0.05,0.1,0.2,0.35,0.5,0.7', '--trials', '200', '--json']);
+    const out = oc.json() as { method: string; selectionPercent: number[]; stopPercent: number };
+    assert.equal(out.method, 'simulation');
+    assert.ok(Math.abs(out.selectionPercent.reduce((a, b) => a + b, 0) + out.stopPercent - 100) < 1e-9);
+    const exact = await runCli(['design', 'oc', ...crm, '--truth', '0.05,0.1,0.2,0.35,0.5,0.7', '--exact']);
+    assert.equal(exact.code, 2);
+    assert.match(exact.stderr, /^--exact/);
+  });
+
   it('next: escalate, wait on pending results that could change it, and 3+3', async () => {
     const boin = ['design', 'next', '--design', 'boin', '--target', '0.3', '--json'];
     const up = await runCli([...boin, '--current', '1', '--n', '3,0,0', '--y', '0,0,0']);

@@ -1,6 +1,7 @@
 // `firstdose design …`: boundaries, MTD selection, the next dose, and operating characteristics,
 // for the statistician and the Safety Review Committee. The JSON shapes are issue #3's contract.
 import type { Command } from 'commander';
+import { fitCrm } from '../../domain/escalation/crm/index.ts';
 import { boinBoundaries, decide, type Design, exactOC, type OcReport, recordFromCounts, selectBoinMtd } from '../../domain/escalation/index.ts';
 import { issue, type Issue, type Result } from '../../domain/result.ts';
 import { formatExplanation, type Language, type Translate, translator } from '../../i18n/index.ts';
@@ -51,6 +52,8 @@ export async function computeOc(flags: OcFlags, showProgress: boolean): Promise<
   const design = makeDesign(flags, doses);
   const started = performance.now();
   let report: Result<OcReport>;
+  if (flags.design === 'crm' && flags.exact) throw new CliError([issue(['--exact'], 'invalid_argument', { detail: 'exact operating characteristics are available for 3+3 and boin; simulate CRM with --trials' })]);
+  if (flags.design === 'crm' && flags.method === 'mle') throw new CliError([issue(['--method'], 'crm_simulation_bayes_only')]);
   if (flags.exact || (flags.trials === undefined && flags.design !== 'crm')) {
     report = exactOC(design, flags.truth, flags.target !== undefined ? { target: flags.target } : {});
   } else {
@@ -119,10 +122,23 @@ export function registerDesignCommands(program: Command, language: Language, io:
           }),
         );
         out = { mtd: s.mtd, estimates: s.estimates };
-      } else throw new CliError([issue(['--design'], 'invalid_choice', { value: flags.design, allowed: ['boin'] })]);
+      } else if (flags.design === 'crm') {
+        const fit = orThrow(
+          fitCrm({
+            skeleton: requireFlag(flags.skeleton, '--skeleton'),
+            target: requireFlag(flags.target, '--target'),
+            ...(flags.model !== undefined && { model: flags.model as 'empiric' }),
+            ...(flags.method !== undefined && { method: flags.method as 'bayes' }),
+            ...(flags.priorVar !== undefined && { priorVar: flags.priorVar }),
+            ...(flags.intercept !== undefined && { intercept: flags.intercept }),
+            data: { n: flags.n, y: flags.y },
+          }),
+        );
+        out = { mtd: fit.mtd, estimates: fit.ptox };
+      } else throw new CliError([issue(['--design'], 'invalid_choice', { value: flags.design, allowed: ['boin', 'crm'] })]);
       if (flags.json) return io.out(JSON.stringify(out));
       io.out(out.mtd === null ? t('cli.design.select-mtd.none') : t('cli.design.select-mtd.summary', { mtd: out.mtd }));
-      out.estimates.forEach((e, j) => io.out(`  ${t('cli.design.dose')} ${j + 1}: ${e === null ? '–' : e.toFixed(3)}`));
+      for (const [j, e] of out.estimates.entries()) io.out(`  ${t('cli.design.dose')} ${j + 1}: ${e === null ? '–' : e.toFixed(3)}`);
     });
 
   addDesignOptions(design.command('next').description(t('cli.design.next.description')), t)
@@ -133,7 +149,7 @@ export function registerDesignCommands(program: Command, language: Language, io:
     .option('--json', t('cli.option.json'))
     .option('--explain', t('cli.option.explain'))
     .action((flags: DesignFlags & { current: number; n: number[]; y: number[]; pending?: number[]; json?: boolean; explain?: boolean }) => {
-      const doses = flags.doses ?? flags.n.length;
+      const doses = flags.doses ?? (flags.design === 'crm' && flags.skeleton ? flags.skeleton.length : flags.n.length);
       if (flags.n.length > doses) throw new CliError([issue(['--n'], 'too_many', { maximum: doses })]);
       const d = makeDesign(flags, doses);
       const record = orThrow(

@@ -1,7 +1,9 @@
 // Simulated operating characteristics split across worker_threads. Trials are cut into fixed-size
 // chunks, each with its own random stream, and the chunk tallies (integer counts) are merged, so
-// the report is identical for any number of workers. Small runs stay in process: starting a
-// worker under tsx costs about 150 ms, more than 10,000 BOIN trials take.
+// the report is identical for any number of workers. Runs stay in process unless they are long:
+// a worker loads the engine and its libraries (zod, @stdlib) through tsx, which takes 1–2 s on
+// this machine size, longer than a million BOIN trials or 30,000 CRM trials take in process
+// (bench/parallel.bench.ts); so workers only serve runs expected to take over 8 s.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkTruth, kernelOf, mergeTallies, type OcReport, type OcTally, ocChunks, ocReport } from '../domain/escalation/index.ts';
@@ -22,12 +24,16 @@ export interface ParallelOptions {
 
 export const defaultChunkSize = 1000;
 
-/** Runs below this many patient-cohort steps stay in process. */
-const inProcessWork = 400_000;
+/** Rough cost of one cohort step in process, by design (bench: BOIN ~80 ns, CRM ~4 µs per fit). */
+const stepCostNs: Record<string, number> = { boin: 100, '3+3': 100, crm: 5000 };
 
-function workerCount(options: ParallelOptions, estimatedSteps: number): number {
+/** Runs expected to take less than this in process stay there. */
+const inProcessBudgetMs = 8000;
+
+function workerCount(options: ParallelOptions, design: string, steps: number): number {
   if (options.workers !== undefined) return Math.max(1, Math.floor(options.workers));
-  return estimatedSteps < inProcessWork ? 1 : Math.min(availableParallelism(), 8);
+  const estimatedMs = (steps * (stepCostNs[design] ?? 5000)) / 1e6;
+  return estimatedMs < inProcessBudgetMs ? 1 : Math.min(availableParallelism(), 8);
 }
 
 function runInWorker(job: OcJob, chunks: readonly Chunk[], onTrials: (n: number) => void): Promise<OcTally | null> {
@@ -58,7 +64,8 @@ export async function simulateOcParallel(job: OcJob, options: ParallelOptions): 
   const chunkSize = job.rng === RngKind.r ? options.trials : (options.chunkSize ?? defaultChunkSize);
   const chunks = ocChunks(options.trials, chunkSize);
   const cohorts = Number.isFinite(kernel.maxPatients) ? kernel.maxPatients / kernel.cohortSize : 2 * kernel.doses;
-  const workers = job.rng === RngKind.r ? 1 : Math.min(workerCount(options, options.trials * cohorts), chunks.length);
+  const designName = String((job.request as { design?: unknown }).design);
+  const workers = job.rng === RngKind.r ? 1 : Math.min(workerCount(options, designName, options.trials * cohorts), chunks.length);
 
   let done = 0;
   const progress = (trials: number) => {

@@ -51,13 +51,16 @@ export function translator(language: Language): Translate {
   return (key, params) => tf(key, params as Record<string, unknown>) as string;
 }
 
-function paramText(value: unknown, language: Language): unknown {
-  if (Array.isArray(value)) return value.join(language === 'zh-CN' ? '、' : ', ');
+function paramText(value: unknown, language: Language, display: boolean): unknown {
+  if (value === null || value === undefined) return '–';
+  if (Array.isArray(value)) return value.map((v) => paramText(v, language, display)).join(language === 'zh-CN' ? '、' : ', ');
+  // Explanations are read, not computed with: four significant digits (λe = 0.2365).
+  if (display && typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(4));
   return value;
 }
 
-function localisedParams(params: Readonly<Record<string, unknown>>, language: Language) {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, paramText(v, language)]));
+function localisedParams(params: Readonly<Record<string, unknown>>, language: Language, display = false) {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, paramText(v, language, display)]));
 }
 
 export function formatIssue(issue: Issue, language: Language, fallbackField?: string): string {
@@ -75,5 +78,5 @@ export function formatIssue(issue: Issue, language: Language, fallbackField?: st
 
 export function formatExplanation(explanation: Explanation, language: Language): string[] {
   const t = translator(language);
-  return explanation.map((s) => t(`explain.${s.code}`, localisedParams(s.params, language)));
+  return explanation.map((s) => t(`explain.${s.code}`, localisedParams(s.params, language, true)));
 }

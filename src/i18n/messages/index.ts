@@ -1,6 +1,8 @@
 // Every message fragment, one line each. Add a module's fragment here (import and array entry).
 import { cliMessages } from './cli.ts';
+import { crmMessages } from './crm.ts';
 import { designCliMessages } from './design-cli.ts';
+import { escalationMessages } from './escalation.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
 import { responseMessages } from './responses.ts';
@@ -10,8 +12,10 @@ import { scoreMessages } from './scores.ts';
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
   cliMessages,
+  crmMessages,
   designCliMessages,
   scoreMessages,
   responseMessages,
   safetyMessages,
+  escalationMessages,
 ];

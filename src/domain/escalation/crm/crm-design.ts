@@ -5,7 +5,7 @@
 // maximum sample size, then the dose the final fit recommends.
 import { z } from 'zod';
 import { step } from '../../explanation.ts';
-import { fail, issue, ok, type Result } from '../../result.ts';
+import { issue, ok, type Result } from '../../result.ts';
 import { customIssue, parseInput } from '../../validation.ts';
 import { Conduct, defaultConduct } from '../conduct.ts';
 import { type Decision, DecisionKind, type MtdSelection } from '../decision.ts';
@@ -120,9 +120,4 @@ export function crmDesign(input: CrmDesignConfigInput): Result<CrmDesign> {
     ...(kernel && { kernel }),
     check: (data) => (data.doses.length === K ? [] : [issue(['doses'], 'length_mismatch', { expected: K })]),
   });
-}
-
-/** Simulation follows crmsim, which conducts Bayesian CRMs only. */
-export function crmSimulationIssue(design: CrmDesign): Result<void> {
-  return design.config.method === CrmMethod.Bayes ? ok(undefined) : fail(issue(['method'], 'crm_simulation_bayes_only'));
 }

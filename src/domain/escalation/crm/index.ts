@@ -4,7 +4,7 @@
 // characteristics (createCrmStepper).
 export { type CrmCurve, crmCurve, overdoseThreshold, toxAt } from './crm-curve.ts';
 export { CrmCountData, CrmData, CrmPatientData } from './crm-data.ts';
-export { type CrmDesign, CrmDesignConfig, type CrmDesignConfigInput, crmDesign, crmSimulationIssue } from './crm-design.ts';
+export { type CrmDesign, CrmDesignConfig, type CrmDesignConfigInput, crmDesign } from './crm-design.ts';
 export { type DfcrmEstimate, dfcrmEstimate } from './crm-dfcrm-estimate.ts';
 export { type CrmFastFit, type CrmFastFitter, type CrmFastOptions, createCrmFastFitter } from './crm-fast-fitter.ts';
 export { type CrmFit, fitCrm, fitCrmParsed } from './crm-fit.ts';

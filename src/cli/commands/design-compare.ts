@@ -5,11 +5,10 @@ import type { Command } from 'commander';
 import { issue } from '../../domain/result.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { ocComparisonSvg } from '../../reports/oc-chart.ts';
-import { list, nonNegativeInteger, positiveInteger, probability } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
 import { computeOc, type OcFlags } from './design.ts';
-import { addDesignOptions } from './design-options.ts';
+import { addDesignOptions, addOcOptions } from './design-options.ts';
 import { formatOcTable, type LabelledReport } from './oc-table.ts';
 
 /** `boin`, `3+3`, `3+3/b`, `crm` → design name and 3+3 variant. */
@@ -25,14 +24,8 @@ export function registerCompareCommand(design: Command, t: Translate, io: Output
   addDesignOptions(command, t);
   // --design is required by the shared options; compare takes its designs as arguments instead.
   command.options.find((o) => o.long === '--design')!.mandatory = false;
-  command
-    .requiredOption('--truth <p,...>', t('cli.design.option.truth'), list(t, probability(t, { open: false })))
-    .option('--exact', t('cli.design.option.exact'))
-    .option('--trials <n>', t('cli.design.option.trials'), positiveInteger(t, 10_000_000))
-    .option('--seed <n>', t('cli.design.option.seed'), nonNegativeInteger(t), 6)
-    .option('--rng <fast|r>', t('cli.design.option.rng'), 'fast')
+  addOcOptions(command, t)
     .option('--plot <file.svg>', t('cli.design.compare.plot'))
-    .option('--json', t('cli.option.json'))
     .action(async (specs: string[], flags: OcFlags & { plot?: string }) => {
       const chosen = specs.length > 0 ? specs : flags.skeleton ? ['3+3', 'boin', 'crm'] : ['3+3', 'boin'];
       const reports: LabelledReport[] = [];

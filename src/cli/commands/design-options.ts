@@ -53,6 +53,17 @@ export function addDesignOptions(command: Command, t: Translate, { designs = des
     .option('--safety-stop <p|off>', t('cli.design.option.safety-stop'), (raw: string) => (raw === 'off' ? 'off' : probability(t)(raw)));
 }
 
+/** The scenario and the method of `design oc` and `design compare`. */
+export function addOcOptions(command: Command, t: Translate): Command {
+  return command
+    .requiredOption('--truth <p,...>', t('cli.design.option.truth'), list(t, probability(t, { open: false })))
+    .option('--exact', t('cli.design.option.exact'))
+    .option('--trials <n>', t('cli.design.option.trials'), positiveInteger(t, 10_000_000))
+    .option('--seed <n>', t('cli.design.option.seed'), nonNegativeInteger(t), 6)
+    .option('--rng <fast|r>', t('cli.design.option.rng'), 'fast')
+    .option('--json', t('cli.option.json'));
+}
+
 /** Counts per dose, as the CLI takes them: `--n 3,3,0 --y 0,1,0`. */
 export const countList = (t: Translate) => list(t, nonNegativeInteger(t));
 

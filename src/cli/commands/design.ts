@@ -8,11 +8,11 @@ import { formatExplanation, type Language, type Translate, translator } from '..
 import { buildDesign } from '../../simulation/design-registry.ts';
 import { RngKind } from '../../simulation/oc-job.ts';
 import { simulateOcParallel } from '../../simulation/parallel-oc.ts';
-import { list, nonNegativeInteger, positiveInteger, probability } from '../arguments.ts';
+import { positiveInteger } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { addDesignOptions, countList, type DesignFlags, designRequest, flagPath } from './design-options.ts';
+import { addDesignOptions, addOcOptions, countList, type DesignFlags, designRequest, flagPath } from './design-options.ts';
 import { registerCompareCommand } from './design-compare.ts';
 import { formatOcTable } from './oc-table.ts';
 
@@ -47,6 +47,7 @@ export interface OcFlags extends DesignFlags {
 
 /** Exact OCs where the design allows them and --trials is not given; simulation otherwise. */
 export async function computeOc(flags: OcFlags, showProgress: boolean): Promise<OcReport & { elapsedMs: number }> {
+  if (flags.rng !== 'fast' && flags.rng !== 'r') throw new CliError([issue(['--rng'], 'invalid_choice', { value: flags.rng, allowed: ['fast', 'r'] })]);
   const doses = flags.truth.length;
   const request = designRequest(flags, doses);
   const design = makeDesign(flags, doses);
@@ -164,15 +165,8 @@ export function registerDesignCommands(program: Command, language: Language, io:
       for (const line of formatExplanation(decision.explanation, language)) io.out(`  ${line}`);
     });
 
-  addDesignOptions(design.command('oc').description(t('cli.design.oc.description')), t)
-    .requiredOption('--truth <p,...>', t('cli.design.option.truth'), list(t, probability(t, { open: false })))
-    .option('--exact', t('cli.design.option.exact'))
-    .option('--trials <n>', t('cli.design.option.trials'), positiveInteger(t, 10_000_000))
-    .option('--seed <n>', t('cli.design.option.seed'), nonNegativeInteger(t), 6)
-    .option('--rng <fast|r>', t('cli.design.option.rng'), 'fast')
-    .option('--json', t('cli.option.json'))
+  addOcOptions(addDesignOptions(design.command('oc').description(t('cli.design.oc.description')), t), t)
     .action(async (flags: OcFlags) => {
-      if (flags.rng !== 'fast' && flags.rng !== 'r') throw new CliError([issue(['--rng'], 'invalid_choice', { value: flags.rng, allowed: ['fast', 'r'] })]);
       if (flags.exact && flags.trials !== undefined) throw new CliError([issue(['--exact'], 'invalid_argument', { detail: t('cli.design.exact-or-trials') })]);
       const report = await computeOc(flags, !flags.json && process.stderr.isTTY === true);
       if (flags.json) {

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Issue } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { gradeRunner } from './test-support.ts';
 import { type CrsInput, crsScore, gradeCrs, Hypotension, OxygenSupport } from './crs.ts';
 
-function run(input: unknown): { grade?: number; codes?: string[]; issues?: readonly Issue[] } {
-  const parsed = parseInput(crsScore.input, input);
-  if (!parsed.ok) return { issues: parsed.issues };
-  const r = crsScore.compute(parsed.value);
-  assert.ok(r.ok);
-  assert.deepEqual(Object.keys(r.value.output), ['grade']);
-  return { grade: r.value.output.grade, codes: r.value.explanation.map((s) => s.code) };
-}
-const grade = (input: unknown) => {
-  const r = run(input);
-  assert.ok(r.grade !== undefined, JSON.stringify(r.issues));
-  return r.grade;
-};
+const { run, grade } = gradeRunner(crsScore);
 
 describe('ASTCT 2019 CRS worked cases (domain.md §7)', () => {
   it('R1: 38.4 °C, normal BP, room air → 1', () => {

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Issue } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { gradeRunner } from './test-support.ts';
 import { CerebralEdema, Consciousness, gradeIcans, type IcansInput, icansScore, iceGrade, Seizure } from './icans.ts';
 
-function run(input: unknown): { grade?: number; codes?: string[]; issues?: readonly Issue[] } {
-  const parsed = parseInput(icansScore.input, input);
-  if (!parsed.ok) return { issues: parsed.issues };
-  const r = icansScore.compute(parsed.value);
-  assert.ok(r.ok);
-  assert.deepEqual(Object.keys(r.value.output), ['grade']);
-  return { grade: r.value.output.grade, codes: r.value.explanation.map((s) => s.code) };
-}
-const grade = (input: unknown) => {
-  const r = run(input);
-  assert.ok(r.grade !== undefined, JSON.stringify(r.issues));
-  return r.grade;
-};
+const { run, grade } = gradeRunner(icansScore);
 
 describe('ASTCT 2019 ICANS worked cases (domain.md §7)', () => {
   it('N1: ICE 3 + 3 + 1 + 0 + 1 = 8, awake → 1', () => {

@@ -1,0 +1,168 @@
+// Hand-written readers for the few FHIR fields FirstDose uses. The bulk pre-screener maps millions
+// of resources, so nothing here parses a whole resource: each reader checks one field, and an issue
+// (with its path) is built only when that field is wrong.
+import type { Issue, IssuePath, IssueParams } from '../domain/result.ts';
+
+export type Json = Record<string, unknown>;
+export type Rel = readonly (string | number)[];
+
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** Collects one resource's issues. Every issue names the resource (`Observation/abc`) and its field. */
+export class Sink {
+  issues: Issue[] | undefined;
+  constructor(
+    readonly base: IssuePath,
+    readonly resource: string,
+  ) {}
+
+  /** How many issues so far: a reader compares before and after to know whether its fields failed. */
+  get count(): number {
+    return this.issues?.length ?? 0;
+  }
+
+  add(rel: Rel, code: string, params: IssueParams = {}): void {
+    this.issues ??= [];
+    this.issues.push({ path: [...this.base, ...rel], code, params: { resource: this.resource, ...params } });
+  }
+
+  wrongType(rel: Rel, expected: string, value: unknown): void {
+    this.add(rel, 'invalid_type', { expected, received: describe(value) });
+  }
+}
+
+/** An optional object field: undefined when absent, an issue when present but not an object. */
+export function objectField(parent: Json, key: string, sink: Sink, at: Rel): Json | undefined {
+  const v = parent[key];
+  if (v === undefined) return undefined;
+  if (isObject(v)) return v;
+  sink.wrongType([...at, key], 'object', v);
+  return undefined;
+}
+
+export function arrayField(parent: Json, key: string, sink: Sink, at: Rel): readonly unknown[] | undefined {
+  const v = parent[key];
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) return v;
+  sink.wrongType([...at, key], 'array', v);
+  return undefined;
+}
+
+export function stringField(parent: Json, key: string, sink: Sink, at: Rel): string | undefined {
+  const v = parent[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  sink.wrongType([...at, key], 'string', v);
+  return undefined;
+}
+
+/** A FHIR decimal: a finite JSON number. */
+export function numberField(parent: Json, key: string, sink: Sink, at: Rel): number | undefined {
+  const v = parent[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'number') sink.add([...at, key], 'not_finite');
+  else sink.wrongType([...at, key], 'number', v);
+  return undefined;
+}
+
+// FHIR dateTime (https://hl7.org/fhir/R4/datatypes.html#dateTime): YYYY, YYYY-MM, YYYY-MM-DD, or a
+// full date with a time (hh:mm:ss, fraction, zone). Minutes-only times are accepted as sent.
+const fullDate = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$/;
+const partialDate = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
+function dayExists(year: number, month: number, day: number): boolean {
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A date or dateTime field as a FirstDose ClinicalDate. A year or year-month is valid FHIR but too
+ * imprecise to date a result without guessing the day: `imprecise_date`, unless the caller takes
+ * `latestDay` — a diagnosis dated "2015" is then read as 2015-12-31, the reading that can only
+ * shorten a disease duration, never lengthen it.
+ */
+export function dateField(parent: Json, key: string, sink: Sink, at: Rel, options: { latestDay?: boolean } = {}): string | undefined {
+  const v = parent[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') {
+    sink.wrongType([...at, key], 'date', v);
+    return undefined;
+  }
+  const m = fullDate.exec(v);
+  if (m && dayExists(Number(m[1]), Number(m[2]), Number(m[3]))) return v;
+  if (options.latestDay && partialDate.test(v)) return lastDayOf(v);
+  sink.add([...at, key], partialDate.test(v) ? 'imprecise_date' : 'invalid_date', { value: v });
+  return undefined;
+}
+
+function lastDayOf(partial: string): string {
+  const [year, month] = partial.split('-').map(Number) as [number, number | undefined];
+  if (month === undefined) return `${year}-12-31`;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${partial}-${String(last).padStart(2, '0')}`;
+}
+
+/** The codings of a CodeableConcept field; malformed shapes are issues, absence is not. */
+export function codingsOf(parent: Json, key: string, sink: Sink, at: Rel): readonly unknown[] | undefined {
+  const concept = objectField(parent, key, sink, at);
+  if (!concept) return undefined;
+  const coding = concept['coding'];
+  if (coding === undefined || Array.isArray(coding)) return coding;
+  sink.wrongType([...at, key, 'coding'], 'array', coding);
+  return undefined;
+}
+
+/** The first coding (system, code) for which `find` returns a value. */
+export function firstMapped<T>(codings: readonly unknown[] | undefined, find: (system: unknown, code: unknown) => T | undefined) {
+  if (!codings) return undefined;
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i];
+    if (!isObject(c)) continue;
+    const found = find(c['system'], c['code']);
+    if (found !== undefined) return { value: found, index: i, code: c['code'] as string };
+  }
+  return undefined;
+}
+
+/** A CodeableConcept's plain `code` strings, for status concepts whose system is fixed by FHIR. */
+export function conceptHasCode(concept: unknown, codes: ReadonlySet<string>): boolean {
+  if (!isObject(concept) || !Array.isArray(concept['coding'])) return false;
+  for (const c of concept['coding']) if (isObject(c) && typeof c['code'] === 'string' && codes.has(c['code'])) return true;
+  return false;
+}
+
+// A patient reference (https://hl7.org/fhir/R4/references.html): relative `Patient/1`, absolute
+// `https://host/fhir/Patient/1`, either with `/_history/n`, or a bundle-local `urn:uuid:` that only
+// the bundle can resolve.
+const patientUrl = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/** `Patient/<id>` for any spelling of a patient reference, the urn itself for `urn:`, else null. */
+export function normalisePatientReference(reference: string): string | null {
+  if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) return reference;
+  if (reference.startsWith('Patient/') && !reference.includes('/_history/')) return patientUrl.test(reference) ? reference : null;
+  const m = patientUrl.exec(reference);
+  return m ? `Patient/${m[1]}` : null;
+}
+
+/**
+ * The patient a resource is about, from `subject` (or `patient`, for resources that name it so).
+ * Undefined when the field is absent; null when it is there but names no patient (an issue).
+ */
+export function subjectOf(resource: Json, key: string, sink: Sink): string | null | undefined {
+  const ref = objectField(resource, key, sink, []);
+  if (!ref) return resource[key] === undefined ? undefined : null;
+  const text = stringField(ref, 'reference', sink, [key]);
+  if (text === undefined) {
+    if (ref['reference'] === undefined) sink.add([key, 'reference'], 'required');
+    return null;
+  }
+  const normalised = normalisePatientReference(text);
+  if (normalised === null) sink.add([key, 'reference'], 'not_patient_reference', { reference: text });
+  return normalised;
+}

@@ -1,0 +1,11 @@
+export { bundleToRecord } from './bundle.ts';
+export { CodeKind, CodeRole, CodeTableDocument } from './code-tables-schema.ts';
+export { defaultCodeTables, featureOfCode, loadCodeTables, observationCodeRole } from './code-tables.ts';
+export type { CodeIndex, CodeTables, CodedResult, ConditionMapping, FeatureUnits, MedicationMapping, ObservationMapping } from './code-tables-types.ts';
+export { type Fact, noFacts, type PatientFact, type ResourceFacts } from './fact.ts';
+export { normalisePatientReference } from './fhir-read.ts';
+export type { ResolveReference } from './medication.ts';
+export { attestationItems, type ItemSpec, questionnaireBaseUrl, questionnaireItems, questionnaireOf } from './questionnaires/items.ts';
+export { questionnaireResource } from './questionnaires/resources.ts';
+export { addFacts, emptyRecord } from './record-builder.ts';
+export { type ResourceOptions, resourceFacts } from './resource-facts.ts';

@@ -72,7 +72,9 @@ export function formatIssue(issue: Issue, language: Language, fallbackField?: st
           `issue.comparison.${issue.code === 'too_small' ? (params.inclusive ? 'at_least' : 'more_than') : params.inclusive ? 'at_most' : 'less_than'}`,
         )
       : undefined;
-  const field = formatPath(issue.path) || fallbackField || t('issue.field.input');
+  const path = formatPath(issue.path) || fallbackField || t('issue.field.input');
+  // Issues in FHIR input name the resource too (`Observation/abc`), for the sender to find it.
+  const field = typeof params.resource === 'string' ? `${path} (${params.resource})` : path;
   return t(`issue.${issue.code}`, { ...localisedParams(params, language), field, comparison });
 }
 

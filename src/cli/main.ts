@@ -6,6 +6,7 @@ import { formatIssue, isLanguage, type Language, translator, detectLanguage } fr
 import { CliError, usageExitCode } from './cli-error.ts';
 import { registerDesignCommands } from './commands/design.ts';
 import { registerScoreCommands } from './commands/score.ts';
+import { registerScreenCommand } from './commands/screen.ts';
 import { type Output, processOutput } from './io.ts';
 
 function languageFrom(argv: readonly string[]): string | undefined {
@@ -47,6 +48,7 @@ export function buildProgram(language: Language, io: Output): Command {
     .exitOverride();
   registerScoreCommands(program, language, io);
   registerDesignCommands(program, language, io);
+  registerScreenCommand(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -8,6 +8,7 @@ import { Rule } from '../eligibility/rules.ts';
 import { observationFeatures } from '../eligibility/patient-record.ts';
 import { QuantitySchema } from '../units/index.ts';
 import { customIssue } from '../validation.ts';
+import { ruleIssues } from './check-rules.ts';
 
 /** Text in both languages FirstDose speaks. */
 export const Localised = z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) });
@@ -123,6 +124,7 @@ export const Protocol = z
       if (s.value !== undefined && !s.options.includes(s.value))
         ctx.addIssue({ ...customIssue('invalid_choice', { value: s.value, allowed: s.options }), path: ['switches', name, 'value'] });
     }
+    for (const i of ruleIssues(p)) ctx.addIssue({ ...customIssue(i.code, i.params), path: [...i.path] });
   });
 export type Protocol = z.infer<typeof Protocol>;
 export type ProtocolInput = z.input<typeof Protocol>;

@@ -2,12 +2,14 @@
 import { cliMessages } from './cli.ts';
 import { crmMessages } from './crm.ts';
 import { designCliMessages } from './design-cli.ts';
+import { eligibilityMessages } from './eligibility.ts';
 import { escalationMessages } from './escalation.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
 import { responseMessages } from './responses.ts';
 import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
+import { screenCliMessages } from './screen-cli.ts';
 
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
@@ -18,4 +20,6 @@ export const fragments: readonly MessageFragment[] = [
   responseMessages,
   safetyMessages,
   escalationMessages,
+  eligibilityMessages,
+  screenCliMessages,
 ];

@@ -1,0 +1,64 @@
+// Questionnaire answers (QuestionnaireResponse items): SLEDAI-2K and EULAR/ACR items by score code,
+// and the screening attestations (dyspnoea grade, lactation, contraception). Answers dated after the
+// screening date are not used. Point-in-time answers (SLEDAI-2K "screening period" score, the
+// attestations) must be dated within the screening window when they carry a date; an undated
+// answer is taken as given at screening, since QuestionnaireResponse.authored is optional.
+import { MissingCode } from './codes.ts';
+import { type EvalContext, latestBy, missing, notAfterAsOf, windowStart } from './context.ts';
+import { datePart, dayNumber } from './dates.ts';
+import { found, lacking, type Pick } from './observations.ts';
+import type { AnswerFact, QuestionnaireId } from './patient-record.ts';
+
+export function answersOf(ctx: EvalContext, questionnaire: QuestionnaireId): AnswerFact[] {
+  return ctx.record.answers.filter((a) => a.questionnaire === questionnaire && (a.date === undefined || notAfterAsOf(ctx, a.date)));
+}
+
+/** The last answer to each item (by date; undated before dated; then record order). */
+export function latestPerItem(answers: readonly AnswerFact[]): Map<string, AnswerFact> {
+  const out = new Map<string, AnswerFact>();
+  for (const linkId of new Set(answers.map((a) => a.linkId))) {
+    const last = latestBy(
+      answers.filter((a) => a.linkId === linkId),
+      (a) => a.date,
+    );
+    if (last) out.set(linkId, last);
+  }
+  return out;
+}
+
+const staleness = (ctx: EvalContext, item: string, date: string) => {
+  const from = windowStart(ctx, ctx.windowDays);
+  return dayNumber(date) < dayNumber(from) ? missing(item, MissingCode.resultTooOld, { date: datePart(date), windowDays: ctx.windowDays, from }) : undefined;
+};
+
+/**
+ * The latest response of a point-in-time questionnaire: the answers of its most recent date (or the
+ * undated ones when none is dated), if that date is within the screening window.
+ */
+export function screeningResponse(ctx: EvalContext, questionnaire: QuestionnaireId): Pick<AnswerFact[]> {
+  const answers = answersOf(ctx, questionnaire);
+  if (answers.length === 0) return lacking(missing(questionnaire, MissingCode.notAnswered, { questionnaire }));
+  const latest = latestBy(answers, (a) => a.date);
+  const undated = answers.filter((a) => a.date === undefined);
+  if (latest?.date === undefined) return found(undated);
+  const stale = staleness(ctx, questionnaire, latest.date);
+  if (stale) return undated.length > 0 ? found(undated) : lacking(stale);
+  const day = dayNumber(latest.date);
+  return found(answers.filter((a) => a.date !== undefined && dayNumber(a.date) === day));
+}
+
+/** One attestation item: its latest answer, not older than the window when dated. */
+export function screeningAnswer(ctx: EvalContext, questionnaire: QuestionnaireId, linkId: string): Pick<AnswerFact> {
+  const latest = latestPerItem(answersOf(ctx, questionnaire).filter((a) => a.linkId === linkId)).get(linkId);
+  if (!latest) return lacking(missing(linkId, MissingCode.notAnswered, { questionnaire, linkId }));
+  const stale = latest.date === undefined ? undefined : staleness(ctx, linkId, latest.date);
+  return stale ? lacking(stale) : found(latest);
+}
+
+export const answerEvidence = (a: AnswerFact, compared?: string) => ({
+  item: a.linkId,
+  value: a.value,
+  source: a.source,
+  ...(a.date === undefined ? {} : { date: datePart(a.date) }),
+  ...(compared === undefined ? {} : { compared }),
+});

@@ -1,0 +1,63 @@
+// Combining results of a rule's parts with Kleene's logic (tri.ts). A combined result keeps the
+// evidence of every part, explains itself by the part that decided it, and lists what is missing
+// only while it is unknown: once a result is settled, no further test can change it, so nothing
+// is asked for (a coordinator should not chase a test that cannot matter).
+import { DecidedCode, notMeasuredCodes } from './codes.ts';
+import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
+import { Tri, triAnd, triNot, triOr } from './tri.ts';
+
+function dedupe<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const evidenceOf = (parts: readonly NodeResult[]): Evidence[] => dedupe(parts.flatMap((p) => p.evidence));
+const missingOf = (parts: readonly NodeResult[]): Missing[] => dedupe(parts.filter((p) => p.status === Tri.unknown).flatMap((p) => p.missing));
+const first = (parts: readonly NodeResult[], status: Tri): NodeResult => parts.find((p) => p.status === status)!;
+
+function settle(status: Tri, parts: readonly NodeResult[], reason: NodeResult['reason']): NodeResult {
+  return { status, reason, evidence: evidenceOf(parts), missing: status === Tri.unknown ? missingOf(parts) : [] };
+}
+
+/** `all`: not met as soon as one part is not met (its reason), whatever the unknowns. */
+export function combineAll(parts: readonly NodeResult[]): NodeResult {
+  const status = triAnd(parts.map((p) => p.status));
+  if (status === Tri.met && parts.length !== 1) return settle(status, parts, { code: DecidedCode.allMet, params: { count: parts.length } });
+  return settle(status, parts, first(parts, status).reason);
+}
+
+/** `any`: met as soon as one part is met (its reason). */
+export function combineAny(parts: readonly NodeResult[]): NodeResult {
+  const status = triOr(parts.map((p) => p.status));
+  if (status === Tri.notMet && parts.length !== 1) return settle(status, parts, { code: DecidedCode.noneMet, params: { count: parts.length } });
+  return settle(status, parts, first(parts, status).reason);
+}
+
+export function combineNot(part: NodeResult): NodeResult {
+  const status = triNot(part.status);
+  return { ...part, status };
+}
+
+/** A part is "not measured" when it is unknown only because no result lies in the window. */
+const notMeasured = (p: NodeResult): boolean =>
+  p.status === Tri.unknown && p.missing.length > 0 && p.missing.every((m) => notMeasuredCodes.includes(m.code));
+
+/**
+ * `each-measured` (I10 default): every measured part holds and at least `minMeasured` parts were
+ * measured. A part measured but unreadable (unknown unit, no ULN) is not skipped: its value could
+ * be out of range, so the node stays unknown until it is read.
+ */
+export function combineEachMeasured(parts: readonly NodeResult[], minMeasured: number): NodeResult {
+  if (parts.some((p) => p.status === Tri.notMet)) return settle(Tri.notMet, parts, first(parts, Tri.notMet).reason);
+  const unreadable = parts.filter((p) => p.status === Tri.unknown && !notMeasured(p));
+  const measured = parts.filter((p) => p.status === Tri.met).length;
+  if (unreadable.length === 0 && measured >= minMeasured)
+    return settle(Tri.met, parts, { code: DecidedCode.eachMeasuredMet, params: { measured, minMeasured, parts: parts.length } });
+  const deciding = unreadable[0] ?? parts.find((p) => p.status === Tri.unknown);
+  return settle(Tri.unknown, parts, deciding?.reason ?? { code: DecidedCode.noneMeasured, params: { measured, minMeasured, parts: parts.length } });
+}

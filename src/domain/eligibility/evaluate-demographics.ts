@@ -1,0 +1,35 @@
+// Age and sex. Age is completed years on the screening date (`asOf`): domain.md §0.1 I1 leaves the
+// reference date open [A]; the engine has one reference date, so a site that uses the consent (ICF)
+// date screens with `asOf` = that date. Bounds are inclusive: 18 on the 18th birthday is eligible,
+// 70 on the 70th birthday is not.
+import { DecidedCode, MissingCode } from './codes.ts';
+import { type EvalContext, met, missing, notMet, unknown } from './context.ts';
+import type { NodeResult } from './criterion-result.ts';
+import { completedYears, datePart } from './dates.ts';
+import type { LeafOf } from './limits.ts';
+
+/** Completed years on the screening date, or undefined without a birth date. */
+export function ageOn(ctx: EvalContext): number | undefined {
+  const birthDate = ctx.record.birthDate;
+  return birthDate === undefined ? undefined : completedYears(birthDate, ctx.asOf);
+}
+
+export function evaluateAge(ctx: EvalContext, leaf: LeafOf<'age'>): NodeResult {
+  const age = ageOn(ctx);
+  const birthDate = ctx.record.birthDate;
+  if (age === undefined || birthDate === undefined) return unknown([missing('birthDate', MissingCode.noBirthDate)]);
+  const bounds = [leaf.min === undefined ? null : `>= ${leaf.min}`, leaf.max === undefined ? null : `<= ${leaf.max}`].filter((b) => b !== null);
+  const evidence = [{ item: 'age', value: age, unit: 'a', date: ctx.asOf, source: 'birthDate', compared: bounds.join(' and ') }, { item: 'birthDate', value: datePart(birthDate) }];
+  const params = { age, min: leaf.min ?? null, max: leaf.max ?? null, birthDate: datePart(birthDate) };
+  if (leaf.min !== undefined && age < leaf.min) return notMet(DecidedCode.ageBelowMinimum, params, evidence);
+  if (leaf.max !== undefined && age > leaf.max) return notMet(DecidedCode.ageAboveMaximum, params, evidence);
+  return met(DecidedCode.ageInRange, params, evidence);
+}
+
+/** The recorded sex; `unknown` or absent leaves the criterion unknown. */
+export function evaluateSex(ctx: EvalContext, leaf: LeafOf<'sex'>): NodeResult {
+  const sex = ctx.record.sex;
+  if (sex === undefined || sex === 'unknown') return unknown([missing('sex', MissingCode.sexUnknown)]);
+  const evidence = [{ item: 'sex', value: sex, compared: `= ${leaf.is}` }];
+  return sex === leaf.is ? met(DecidedCode.sexIs, { sex, is: leaf.is }, evidence) : notMet(DecidedCode.sexIsNot, { sex, is: leaf.is }, evidence);
+}

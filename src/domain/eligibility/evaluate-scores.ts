@@ -1,0 +1,87 @@
+// Disease scores from questionnaire answers (linkId = score code, boolean): SLEDAI-2K for I8 and the
+// 2019 EULAR/ACR classification for I2, computed by src/domain/scores. A questionnaire that was
+// answered at all is read as complete: items not answered `true` are absent, as on a paper form
+// where only present descriptors are ticked. No questionnaire → unknown (`not_answered`).
+import { classifyEularAcr2019, eularAcrClassificationThreshold, eularAcrCriterionCodes } from '../scores/eular-acr-2019.ts';
+import { computeSledai2k, isSledai2kItem } from '../scores/sledai2k.ts';
+import { answerEvidence, answersOf, latestPerItem, screeningResponse } from './answers.ts';
+import { DecidedCode, MissingCode } from './codes.ts';
+import { type EvalContext, met, missing, notMet, unknown } from './context.ts';
+import type { Evidence, NodeResult } from './criterion-result.ts';
+import { positiveEver } from './evaluate-qualitative.ts';
+import type { LeafOf } from './limits.ts';
+import { Tri, triAnd } from './tri.ts';
+
+/**
+ * I8 (domain.md §2.4): total ≥ minTotal and, when low complement or increased DNA binding is
+ * scored, clinical SLEDAI-2K (total − serology points) ≥ minClinicalIfSerology. Uses the latest
+ * SLEDAI-2K response in the screening window.
+ */
+export function evaluateSledai2k(ctx: EvalContext, leaf: LeafOf<'sledai2k'>): NodeResult {
+  const response = screeningResponse(ctx, 'sledai-2k');
+  if (!response.ok) return unknown([response.missing]);
+  const latest = [...latestPerItem(response.value).values()];
+  const present = latest.filter((a) => a.value === true && isSledai2kItem(a.linkId));
+  const score = computeSledai2k(present.map((a) => a.linkId));
+  const serologyScored = score.serologic > 0;
+  const date = present[0]?.date ?? latest[0]?.date ?? null;
+  const evidence: Evidence[] = [
+    ...present.map((a) => answerEvidence(a, `${score.items.find((i) => i.code === a.linkId)?.weight ?? 0} points`)),
+    { item: 'sledai-2k-total', value: score.total, ...(date ? { date } : {}), compared: `>= ${leaf.minTotal}` },
+    {
+      item: 'sledai-2k-clinical',
+      value: score.clinical,
+      ...(date ? { date } : {}),
+      ...(leaf.minClinicalIfSerology !== undefined && serologyScored ? { compared: `>= ${leaf.minClinicalIfSerology}` } : {}),
+    },
+  ];
+  const params = { total: score.total, clinical: score.clinical, serologyScored, minTotal: leaf.minTotal, minClinical: leaf.minClinicalIfSerology ?? null };
+  if (score.total < leaf.minTotal) return notMet(DecidedCode.sledai2kTotalBelow, params, evidence);
+  if (serologyScored && leaf.minClinicalIfSerology !== undefined && score.clinical < leaf.minClinicalIfSerology)
+    return notMet(DecidedCode.sledai2kClinicalBelow, params, evidence);
+  return met(DecidedCode.sledai2kMet, params, evidence);
+}
+
+/**
+ * The ANA entry criterion ("ANA ≥ 1:80 on HEp-2 cells or an equivalent positive test, at least
+ * once", domain.md §3.1): any anaTiter result up to the screening date at ≥ `minAnaDilution`, or
+ * coded positive. An EULAR/ACR answer `ana` = true also counts, so that an investigator can record
+ * a documented historical positive the lab feed lacks; an answer `false` settles nothing, because
+ * "never positive" cannot be attested, only tested (a titre below 1:80 on record does settle it).
+ */
+function anaEntry(ctx: EvalContext, minAnaDilution: number): NodeResult {
+  const fromLab = positiveEver(ctx, 'anaTiter', minAnaDilution);
+  if (fromLab.status === Tri.met) return fromLab;
+  const answer = latestPerItem(answersOf(ctx, 'eular-acr-2019')).get('ana');
+  if (answer && (answer.value === true || answer.value === 'positive'))
+    return met(DecidedCode.resultPositive, { feature: 'anaTiter', date: answer.date ?? null }, [answerEvidence(answer, `ANA >= 1:${minAnaDilution} ever`)]);
+  return fromLab;
+}
+
+/** I2: classified by the 2019 EULAR/ACR criteria (entry criterion, ≥ 10 points, ≥ 1 clinical criterion). */
+export function evaluateEularAcr(ctx: EvalContext, leaf: LeafOf<'eular-acr-2019'>): NodeResult {
+  const minAnaDilution = leaf.minAnaDilution ?? 80;
+  const entry = anaEntry(ctx, minAnaDilution);
+  const answers = answersOf(ctx, 'eular-acr-2019');
+  const codes = new Set<string>(eularAcrCriterionCodes);
+  const latest = [...latestPerItem(answers).values()];
+  const present = latest.filter((a) => a.value === true && codes.has(a.linkId));
+  const r = classifyEularAcr2019('positive', present.map((a) => a.linkId));
+  const counted = new Map(r.domains.map((d) => [d.criterion as string, d.points]));
+  const evidence: Evidence[] = [
+    ...entry.evidence,
+    ...present.map((a) => answerEvidence(a, counted.has(a.linkId) ? `${counted.get(a.linkId)} points` : 'superseded in its domain')),
+  ];
+  const entryTri = entry.status;
+  const criteriaTri = answers.length === 0 ? Tri.unknown : r.points >= eularAcrClassificationThreshold && r.clinicalCriterion ? Tri.met : Tri.notMet;
+  const status = triAnd([entryTri, criteriaTri]);
+  const params = { points: r.points, threshold: eularAcrClassificationThreshold, clinicalCriterion: r.clinicalCriterion, minAnaDilution };
+  if (status === Tri.met) return met(DecidedCode.eularAcrClassified, params, [...evidence, { item: 'eular-acr-2019-points', value: r.points, compared: `>= ${eularAcrClassificationThreshold}` }]);
+  if (status === Tri.notMet) {
+    if (entryTri === Tri.notMet) return notMet(DecidedCode.eularAcrEntryNotMet, params, evidence);
+    if (!r.clinicalCriterion) return notMet(DecidedCode.eularAcrNoClinicalCriterion, params, evidence);
+    return notMet(DecidedCode.eularAcrPointsBelow, params, [...evidence, { item: 'eular-acr-2019-points', value: r.points, compared: `>= ${eularAcrClassificationThreshold}` }]);
+  }
+  const lacking = [...(entryTri === Tri.unknown ? entry.missing : []), ...(criteriaTri === Tri.unknown ? [missing('eular-acr-2019', MissingCode.notAnswered, { questionnaire: 'eular-acr-2019' })] : [])];
+  return unknown(lacking, evidence);
+}

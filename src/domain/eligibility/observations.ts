@@ -1,0 +1,87 @@
+// Picking the observation a criterion reads, and reading it. The rule (rules.ts header): the most
+// recent value dated within the screening window, i.e. from `asOf − windowDays` to `asOf`, both
+// inclusive. A value dated after the screening date is never used. When only older values exist the
+// criterion is unknown with `result_too_old`, naming that value's date and the window, because a
+// repeat test settles it. The most recent value is used even when it is unusable (unknown unit):
+// falling back to an older value could hide a change, so the criterion is unknown instead.
+import { type Analyte, convert, findUnit, tidy } from '../units/index.ts';
+import { MissingCode } from './codes.ts';
+import type { Evidence, Missing } from './criterion-result.ts';
+import { datePart, dayNumber } from './dates.ts';
+import { type EvalContext, latestBy, missing, notAfterAsOf, windowStart } from './context.ts';
+import type { ObservationFact, ObservationFeature } from './patient-record.ts';
+
+export type Pick<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly missing: Missing };
+
+export const found = <T>(value: T): Pick<T> => ({ ok: true, value });
+export const lacking = <T>(m: Missing): Pick<T> => ({ ok: false, missing: m });
+
+/** Observations of a feature dated on or before the screening date. */
+export function observationsOf(ctx: EvalContext, feature: ObservationFeature): ObservationFact[] {
+  return ctx.record.observations.filter((o) => o.feature === feature && notAfterAsOf(ctx, o.date));
+}
+
+/** The most recent observation in the window, or why there is none. */
+export function latestInWindow(
+  ctx: EvalContext,
+  feature: ObservationFeature,
+  lookbackDays: number | undefined,
+  candidates: readonly ObservationFact[] = observationsOf(ctx, feature),
+): Pick<ObservationFact> {
+  const days = lookbackDays ?? ctx.windowDays;
+  const from = windowStart(ctx, days);
+  const fromDay = dayNumber(from);
+  const inWindow = candidates.filter((o) => dayNumber(o.date) >= fromDay);
+  const latest = latestBy(inWindow, (o) => o.date);
+  if (latest) return found(latest);
+  const older = latestBy(candidates, (o) => o.date);
+  if (older) return lacking(missing(feature, MissingCode.resultTooOld, { date: datePart(older.date), windowDays: days, from, source: older.source }));
+  return lacking(missing(feature, MissingCode.noResultInWindow, { windowDays: days, from, to: ctx.asOf }));
+}
+
+/** Which analyte's mass/molar factor a feature converts with (units/unit-table.ts). */
+export function analyteOf(feature: ObservationFeature): Analyte | undefined {
+  if (feature === 'creatinine' || feature === 'bilirubin' || feature === 'hemoglobin') return feature;
+  return undefined;
+}
+
+/** Why a received value cannot be read as a number, or the number in `unit`. */
+export function quantityIn(fact: ObservationFact, unit: string): Pick<number> {
+  const at = { date: datePart(fact.date), source: fact.source };
+  const v = fact.value;
+  if (v.kind === 'unusable') return lacking(missing(fact.feature, v.problem.code, { ...at, detail: v.problem.detail ?? null }));
+  if (v.kind !== 'quantity') return lacking(missing(fact.feature, MissingCode.unexpectedValueKind, { ...at, kind: v.kind }));
+  if (!findUnit(unit)) return lacking(missing(fact.feature, MissingCode.unknownUnit, { ...at, unit }));
+  const converted = convert(v.quantity, unit, { analyte: analyteOf(fact.feature) });
+  if (converted.ok) return found(converted.value.value);
+  const code = converted.issues[0]?.code === MissingCode.unknownUnit ? MissingCode.unknownUnit : MissingCode.incompatibleUnit;
+  return lacking(missing(fact.feature, code, { ...at, unit: v.quantity.unit, expected: unit }));
+}
+
+/**
+ * A threshold expressed in the unit the value was reported in, for the evidence's `compared` text
+ * (criterion-result.ts: "the threshold it was compared with, in the same unit").
+ */
+export function thresholdInReportedUnit(fact: ObservationFact, threshold: number, unit: string): { value: number; unit: string } {
+  if (fact.value.kind !== 'quantity') return { value: threshold, unit };
+  const reported = fact.value.quantity.unit;
+  if (!findUnit(reported) || !findUnit(unit)) return { value: threshold, unit };
+  const back = convert({ value: threshold, unit }, reported, { analyte: analyteOf(fact.feature) });
+  return back.ok ? { value: tidy(back.value.value), unit: reported } : { value: threshold, unit };
+}
+
+/** The fact as evidence: the value as reported, with its unit, date and source. */
+export function observationEvidence(fact: ObservationFact, compared?: string): Evidence {
+  const v = fact.value;
+  const base = { item: fact.feature, date: datePart(fact.date), source: fact.source, ...(compared === undefined ? {} : { compared }) };
+  switch (v.kind) {
+    case 'quantity':
+      return { ...base, value: v.quantity.value, unit: v.quantity.unit };
+    case 'titer':
+      return { ...base, value: `1:${v.dilution}` };
+    case 'coded':
+      return { ...base, value: v.result };
+    default:
+      return { ...base, value: null };
+  }
+}

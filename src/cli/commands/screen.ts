@@ -26,7 +26,9 @@ export function checkDate(value: string, flag: string): string {
 
 function phrase(t: Translate, prefix: string, code: string, params: Readonly<Record<string, unknown>> = {}): string {
   const key = `${prefix}.${code}`;
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '–')]));
+  // Six significant digits: enough to tell 49.996 from 50, without float noise (91.6843055555).
+  const shown = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(6)) : v);
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.map(shown).join(', ') : (shown(v) ?? '–')]));
   const text = t(key, flat);
   return text === key ? code : text;
 }
@@ -67,7 +69,7 @@ export function checklist(result: ScreeningResult, protocol: Protocol, language:
     lines.push(`    ${reasonText(t, c.reason)}`);
     for (const e of c.evidence)
       lines.push(`    · ${e.item}: ${e.value ?? '–'}${e.unit ? ` ${e.unit}` : ''}${e.date ? ` (${e.date.slice(0, 10)})` : ''}${e.compared ? `  [${e.compared}]` : ''}`);
-    for (const m of c.missing) lines.push(`    ${t('cli.screen.missing')}: ${missingText(t, m)}`);
+    for (const m of c.missing) lines.push(`    ${t('cli.screen.missing', { text: missingText(t, m) })}`);
   }
   return lines;
 }

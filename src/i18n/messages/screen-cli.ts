@@ -12,7 +12,7 @@ export const screenCliMessages: MessageFragment = {
     'cli.screen.eligible.no': 'Eligible: no, at least one criterion is not met',
     'cli.screen.eligible.undetermined': 'Eligible: undetermined, no criterion fails but some cannot be decided yet',
     'cli.screen.exclusion': 'exclusion',
-    'cli.screen.missing': 'needed',
+    'cli.screen.missing': 'needed: {{text}}',
   },
   'zh-CN': {
     'cli.screen.description': '按方案标准筛选一名患者的 FHIR R4 数据包',
@@ -24,6 +24,6 @@ export const screenCliMessages: MessageFragment = {
     'cli.screen.eligible.no': '是否合格：否，至少一项标准不满足',
     'cli.screen.eligible.undetermined': '是否合格：待定，没有不满足的标准，但部分标准尚无法判定',
     'cli.screen.exclusion': '排除标准',
-    'cli.screen.missing': '需要',
+    'cli.screen.missing': '需要：{{text}}',
   },
 };

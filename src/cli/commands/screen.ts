@@ -86,7 +86,7 @@ export function registerScreenCommand(program: Command, language: Language, io: 
     .action((file: string, flags: { protocol: string; asOf?: string; json?: boolean }) => {
       const asOf = flags.asOf === undefined ? today() : checkDate(flags.asOf, '--as-of');
       const protocol = loadProtocol(flags.protocol);
-      if (!protocol.ok) throw new CliError(protocol.issues);
+      if (!protocol.ok) throw new CliError(protocol.issues.map((i) => (i.path.length === 0 ? { ...i, path: ['--protocol'] } : i)));
       const bundle = parseJsonObject(readInputText(file), file);
       const record = bundleToRecord(bundle, defaultCodeTables());
       if (!record.ok) throw new CliError(record.issues);

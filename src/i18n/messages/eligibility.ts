@@ -121,7 +121,7 @@ export const eligibilityMessages: MessageFragment = {
     'eligibility.missing.no_dose': '{{item}}: the dose and frequency',
     'eligibility.missing.switch_unresolved': "a rule for protocol switch {{switch}} = '{{value}}'",
 
-    'issue.protocol_not_found': "no protocol '{{id}}' (looked for {{file}})",
+    'issue.protocol_not_found': "{{field}}: no protocol '{{id}}' (looked for {{file}})",
     'issue.protocol_id_mismatch': "{{field}}: the file holds protocol '{{value}}', not '{{expected}}'",
     'issue.protocol_version_not_found': "{{field}}: no version '{{value}}' of protocol '{{id}}' (this file is version '{{found}}')",
     'issue.invalid_yaml': '{{field}}: not valid YAML at line {{line}}, column {{column}} ({{detail}})',
@@ -245,7 +245,7 @@ export const eligibilityMessages: MessageFragment = {
     'eligibility.missing.no_dose': '{{item}}：剂量与频次',
     'eligibility.missing.switch_unresolved': "方案开关 {{switch}} = '{{value}}' 的规则",
 
-    'issue.protocol_not_found': "找不到方案 '{{id}}'（已查找 {{file}}）",
+    'issue.protocol_not_found': "{{field}}：找不到方案 '{{id}}'（已查找 {{file}}）",
     'issue.protocol_id_mismatch': "{{field}}：文件中的方案为 '{{value}}'，而非 '{{expected}}'",
     'issue.protocol_version_not_found': "{{field}}：方案 '{{id}}' 无版本 '{{value}}'（此文件为版本 '{{found}}'）",
     'issue.invalid_yaml': '{{field}}：第 {{line}} 行第 {{column}} 列不是有效的 YAML（{{detail}}）',

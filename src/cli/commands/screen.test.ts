@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../test-support.ts';
@@ -60,6 +62,22 @@ describe('firstdose screen: the examples', () => {
       const resource = JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/questionnaires/${q}.json`, import.meta.url)), 'utf8'));
       assert.equal(resource.url, `https://firstdose.dev/fhir/Questionnaire/${q}`);
     }
+  });
+});
+
+describe('firstdose screen --code-tables', () => {
+  it("maps a site's local lab code once its table is given", async () => {
+    const bundle = JSON.parse(readFileSync(example('eligible'), 'utf8'));
+    bundle.entry[2].resource.code = { coding: [{ system: 'http://hospital.example/lis', code: 'NEUT#' }] };
+    const site = { observations: { anc: { codes: [{ system: 'http://hospital.example/lis', code: 'NEUT#', kind: 'quantity', unitFamily: 'number-concentration', role: 'alternate' }] } } };
+    const without = await runCli(['screen', '@input', '--as-of', '2026-01-15', '--json'], bundle);
+    const bone = (r: typeof without) => (r.json() as ScreenJson).criteria.find((c) => c.id === 'bone-marrow')!.status;
+    assert.equal(bone(without), 'unknown');
+    const tables = `${mkdtempSync(join(tmpdir(), 'firstdose-site-'))}/site.json`;
+    writeFileSync(tables, JSON.stringify(site));
+    const withTables = await runCli(['screen', '@input', '--as-of', '2026-01-15', '--code-tables', tables, '--json'], bundle);
+    assert.equal(withTables.code, 0, withTables.stderr);
+    assert.equal(bone(withTables), 'met');
   });
 });
 

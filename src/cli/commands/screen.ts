@@ -5,7 +5,7 @@ import type { CriterionResult, Missing, Reason, ScreeningResult } from '../../do
 import { evaluateProtocol } from '../../domain/eligibility/index.ts';
 import type { Protocol } from '../../domain/protocol/index.ts';
 import { issue } from '../../domain/result.ts';
-import { bundleToRecord, defaultCodeTables } from '../../fhir/index.ts';
+import { bundleToRecord, type CodeTables, defaultCodeTables, loadCodeTables } from '../../fhir/index.ts';
 import { type Language, type Translate, translator } from '../../i18n/index.ts';
 import { loadProtocol } from '../../protocols/load.ts';
 import { CliError } from '../cli-error.ts';
@@ -74,6 +74,14 @@ export function checklist(result: ScreeningResult, protocol: Protocol, language:
   return lines;
 }
 
+/** The default code tables, extended by a site's own files (`--code-tables site.json`). */
+export function codeTablesFrom(files: readonly string[] | undefined): CodeTables {
+  if (!files || files.length === 0) return defaultCodeTables();
+  const tables = loadCodeTables(files.map((file) => parseJsonObject(readInputText(file), file)));
+  if (!tables.ok) throw new CliError(tables.issues.map((i) => (i.path[0] === 'extensions' && typeof i.path[1] === 'number' ? { ...i, path: [files[i.path[1]]!, ...i.path.slice(2)] } : i)));
+  return tables.value;
+}
+
 export function registerScreenCommand(program: Command, language: Language, io: Output): void {
   const t = translator(language);
   program
@@ -82,13 +90,14 @@ export function registerScreenCommand(program: Command, language: Language, io: 
     .argument('<file>', t('cli.screen.file'))
     .option('--protocol <id>', t('cli.screen.protocol'), 'hn2301')
     .option('--as-of <date>', t('cli.screen.as-of'))
+    .option('--code-tables <files...>', t('cli.screen.code-tables'))
     .option('--json', t('cli.option.json'))
-    .action((file: string, flags: { protocol: string; asOf?: string; json?: boolean }) => {
+    .action((file: string, flags: { protocol: string; asOf?: string; codeTables?: string[]; json?: boolean }) => {
       const asOf = flags.asOf === undefined ? today() : checkDate(flags.asOf, '--as-of');
       const protocol = loadProtocol(flags.protocol);
       if (!protocol.ok) throw new CliError(protocol.issues.map((i) => (i.path.length === 0 ? { ...i, path: ['--protocol'] } : i)));
       const bundle = parseJsonObject(readInputText(file), file);
-      const record = bundleToRecord(bundle, defaultCodeTables());
+      const record = bundleToRecord(bundle, codeTablesFrom(flags.codeTables));
       if (!record.ok) throw new CliError(record.issues);
       const result = evaluateProtocol(protocol.value, record.value, asOf);
       if (flags.json) return io.out(JSON.stringify(screeningJson(result, t)));

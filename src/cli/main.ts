@@ -6,7 +6,9 @@ import { formatIssue, isLanguage, type Language, translator, detectLanguage } fr
 import { CliError, usageExitCode } from './cli-error.ts';
 import { registerDesignCommands } from './commands/design.ts';
 import { registerScoreCommands } from './commands/score.ts';
+import { registerPrescreenCommand } from './commands/prescreen.ts';
 import { registerScreenCommand } from './commands/screen.ts';
+import { registerSynthCommand } from './commands/synth.ts';
 import { type Output, processOutput } from './io.ts';
 
 function languageFrom(argv: readonly string[]): string | undefined {
@@ -49,6 +51,8 @@ export function buildProgram(language: Language, io: Output): Command {
   registerScoreCommands(program, language, io);
   registerDesignCommands(program, language, io);
   registerScreenCommand(program, language, io);
+  registerPrescreenCommand(program, language, io);
+  registerSynthCommand(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -6,6 +6,7 @@ import { eligibilityMessages } from './eligibility.ts';
 import { escalationMessages } from './escalation.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
+import { prescreenMessages } from './prescreen.ts';
 import { responseMessages } from './responses.ts';
 import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
@@ -22,4 +23,5 @@ export const fragments: readonly MessageFragment[] = [
   escalationMessages,
   eligibilityMessages,
   screenCliMessages,
+  prescreenMessages,
 ];

@@ -6,18 +6,25 @@ import { DecidedCode, notMeasuredCodes } from './codes.ts';
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { Tri, triAnd, triNot, triOr } from './tri.ts';
 
-function dedupe<T>(items: readonly T[]): T[] {
+/** Drops items equal to an earlier one (the same fact reached by two parts is shown once). */
+function dedupe<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  if (items.length < 2) return [...items];
   const seen = new Set<string>();
   return items.filter((item) => {
-    const key = JSON.stringify(item);
+    const key = keyOf(item);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-const evidenceOf = (parts: readonly NodeResult[]): Evidence[] => dedupe(parts.flatMap((p) => p.evidence));
-const missingOf = (parts: readonly NodeResult[]): Missing[] => dedupe(parts.filter((p) => p.status === Tri.unknown).flatMap((p) => p.missing));
+// Keys over every field, cheaper than JSON.stringify on the pre-screening hot path.
+const evidenceKey = (e: Evidence) => `${e.item}\u0000${String(e.value)}\u0000${typeof e.value}\u0000${e.unit}\u0000${e.date}\u0000${e.source}\u0000${e.compared}`;
+const missingKey = (m: Missing) => `${m.item}\u0000${m.code}\u0000${m.params === undefined ? '' : JSON.stringify(m.params)}`;
+
+const evidenceOf = (parts: readonly NodeResult[]): Evidence[] => dedupe(parts.flatMap((p) => p.evidence), evidenceKey);
+const missingOf = (parts: readonly NodeResult[]): Missing[] =>
+  dedupe(parts.filter((p) => p.status === Tri.unknown).flatMap((p) => p.missing), missingKey);
 const first = (parts: readonly NodeResult[], status: Tri): NodeResult => parts.find((p) => p.status === status)!;
 
 function settle(status: Tri, parts: readonly NodeResult[], reason: NodeResult['reason']): NodeResult {

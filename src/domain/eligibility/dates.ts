@@ -14,15 +14,15 @@ interface Civil {
 }
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const isDigitAt = (s: string, i: number) => s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
+const digitPositions = [0, 1, 2, 3, 5, 6, 8, 9] as const;
 
 function civil(date: string): Civil {
-  // Fast path for the YYYY-MM-DD shape every record date has (pre-screening evaluates millions);
-  // anything else takes the general split, which is total on any string.
-  if (date.length >= 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+  // Fast path for the `dddd-dd-dd` shape every record date has (pre-screening compares millions);
+  // any other text takes the general split, which is total on any string.
+  if (date.length >= 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45 && digitPositions.every((i) => isDigitAt(date, i))) {
     const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-    const m = digit(date, 5) * 10 + digit(date, 6);
-    const d = digit(date, 8) * 10 + digit(date, 9);
-    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) return { y, m, d };
+    return { y, m: digit(date, 5) * 10 + digit(date, 6), d: digit(date, 8) * 10 + digit(date, 9) };
   }
   const [y = 0, m = 1, d = 1] = datePart(date).split('-').map(Number);
   return { y, m, d };

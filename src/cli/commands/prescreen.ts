@@ -9,9 +9,9 @@ import { formatOf, writeRows } from '../../prescreen/output.ts';
 import { exportFiles } from '../../prescreen/files.ts';
 import { type PrescreenProgress, type PrescreenResult, prescreen } from '../../prescreen/prescreen.ts';
 import type { PrescreenRow } from '../../prescreen/rank.ts';
-import { loadProtocol } from '../../protocols/load.ts';
 import { positiveInteger } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
+import { asOfOption, protocolOption } from '../dates-and-protocols.ts';
 import type { Output } from '../io.ts';
 import { progressBar } from '../progress.ts';
 
@@ -22,16 +22,6 @@ interface PrescreenFlags {
   all?: boolean;
   top: number;
 }
-
-/** A real calendar date YYYY-MM-DD, or a usage error naming the option. */
-export function checkDate(value: string, flag: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!ok) throw new CliError([issue([flag], 'invalid_date', { value })]);
-  return value;
-}
-
-/** Today's date where the command runs (UTC): the adapter's clock, never the domain's. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function checkDir(dir: string): Promise<void> {
   let isDir = false;
@@ -72,11 +62,10 @@ export function registerPrescreenCommand(program: Command, language: Language, i
     .option('--all', t('cli.prescreen.option.all'))
     .option('--top <n>', t('cli.prescreen.option.top'), positiveInteger(t, 10_000), 10)
     .action(async (dir: string, flags: PrescreenFlags) => {
-      const asOf = flags.asOf === undefined ? today() : checkDate(flags.asOf, '--as-of');
+      const asOf = asOfOption(flags.asOf);
       const format = flags.out === undefined ? undefined : formatOf(flags.out);
       if (flags.out !== undefined && format === undefined) throw new CliError([issue(['--out'], 'unsupported_output', { value: flags.out })]);
-      const protocol = loadProtocol(flags.protocol);
-      if (!protocol.ok) throw new CliError(protocol.issues.map((i) => ({ ...i, path: ['--protocol', ...i.path] })));
+      const protocol = protocolOption(flags.protocol);
       await checkDir(dir);
 
       // One bar per phase: bytes read, then patients screened.
@@ -93,7 +82,7 @@ export function registerPrescreenCommand(program: Command, language: Language, i
         bar?.update(p.done);
       };
       const started = performance.now();
-      const result = await prescreen(dir, protocol.value, { asOf, onProgress, details: flags.all ? 'all' : 'candidates' });
+      const result = await prescreen(dir, protocol, { asOf, onProgress, details: flags.all ? 'all' : 'candidates' });
       bar?.stop();
       summarise(io, t, language, result, (performance.now() - started) / 1000, flags.top);
       if (flags.out !== undefined && format !== undefined) {

@@ -4,25 +4,11 @@ import type { Command } from 'commander';
 import type { CriterionResult, Missing, Reason, ScreeningResult } from '../../domain/eligibility/index.ts';
 import { evaluateProtocol } from '../../domain/eligibility/index.ts';
 import type { Protocol } from '../../domain/protocol/index.ts';
-import { issue } from '../../domain/result.ts';
 import { bundleToRecord, type CodeTables, defaultCodeTables, loadCodeTables } from '../../fhir/index.ts';
 import { type Language, type Translate, translator } from '../../i18n/index.ts';
-import { loadProtocol } from '../../protocols/load.ts';
 import { CliError } from '../cli-error.ts';
+import { asOfOption, protocolOption } from '../dates-and-protocols.ts';
 import { type Output, parseJsonObject, readInputText } from '../io.ts';
-
-/** Today in the local calendar: a coordinator screens "as of today" where they are. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function checkDate(value: string, flag: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new CliError([issue([flag], 'invalid_date', { value })]);
-  return value;
-}
 
 function phrase(t: Translate, prefix: string, code: string, params: Readonly<Record<string, unknown>> = {}): string {
   const key = `${prefix}.${code}`;
@@ -93,14 +79,13 @@ export function registerScreenCommand(program: Command, language: Language, io: 
     .option('--code-tables <files...>', t('cli.screen.code-tables'))
     .option('--json', t('cli.option.json'))
     .action((file: string, flags: { protocol: string; asOf?: string; codeTables?: string[]; json?: boolean }) => {
-      const asOf = flags.asOf === undefined ? today() : checkDate(flags.asOf, '--as-of');
-      const protocol = loadProtocol(flags.protocol);
-      if (!protocol.ok) throw new CliError(protocol.issues.map((i) => (i.path.length === 0 ? { ...i, path: ['--protocol'] } : i)));
+      const asOf = asOfOption(flags.asOf);
+      const protocol = protocolOption(flags.protocol);
       const bundle = parseJsonObject(readInputText(file), file);
       const record = bundleToRecord(bundle, codeTablesFrom(flags.codeTables));
       if (!record.ok) throw new CliError(record.issues);
-      const result = evaluateProtocol(protocol.value, record.value, asOf);
+      const result = evaluateProtocol(protocol, record.value, asOf);
       if (flags.json) return io.out(JSON.stringify(screeningJson(result, t)));
-      for (const line of checklist(result, protocol.value, language)) io.out(line);
+      for (const line of checklist(result, protocol, language)) io.out(line);
     });
 }

@@ -9,7 +9,7 @@ import { nonNegativeInteger, positiveInteger } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { checkDate, today } from './prescreen.ts';
+import { asOfOption } from '../dates-and-protocols.ts';
 
 interface SynthFlags {
   patients?: number;
@@ -32,7 +32,7 @@ export function registerSynthCommand(program: Command, language: Language, io: O
     .option('--as-of <date>', t('cli.synth.option.as-of'))
     .option('--bundle <kind>', t('cli.synth.option.bundle'))
     .action(async (flags: SynthFlags) => {
-      const asOf = flags.asOf === undefined ? today() : checkDate(flags.asOf, '--as-of');
+      const asOf = asOfOption(flags.asOf);
       if (flags.bundle !== undefined) {
         if (!kinds.includes(flags.bundle)) throw new CliError([issue(['--bundle'], 'invalid_choice', { value: flags.bundle, allowed: [...kinds] })]);
         const bundle = syntheticBundle(flags.seed, flags.bundle as PatientKind, asOf);

@@ -8,6 +8,7 @@ import { registerDesignCommands } from './commands/design.ts';
 import { registerScoreCommands } from './commands/score.ts';
 import { registerPrescreenCommand } from './commands/prescreen.ts';
 import { registerScreenCommand } from './commands/screen.ts';
+import { registerStoreCommands } from './commands/store.ts';
 import { registerSynthCommand } from './commands/synth.ts';
 import { type Output, processOutput } from './io.ts';
 
@@ -53,6 +54,7 @@ export function buildProgram(language: Language, io: Output): Command {
   registerScreenCommand(program, language, io);
   registerPrescreenCommand(program, language, io);
   registerSynthCommand(program, language, io);
+  registerStoreCommands(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

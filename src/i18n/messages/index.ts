@@ -11,6 +11,7 @@ import { responseMessages } from './responses.ts';
 import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
 import { screenCliMessages } from './screen-cli.ts';
+import { storeMessages } from './store.ts';
 
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
@@ -24,4 +25,5 @@ export const fragments: readonly MessageFragment[] = [
   eligibilityMessages,
   screenCliMessages,
   prescreenMessages,
+  storeMessages,
 ];

@@ -1,0 +1,71 @@
+// Failures the store expects, as codes with parameters (style.md §8): the CLI and, later, the
+// HTTP API phrase them in the user's language. They are thrown rather than returned because
+// most happen inside a transaction, and throwing is what rolls it back (nothing is changed).
+import type { IssueParams } from '../domain/result.ts';
+
+export const StoreErrorCode = {
+  /** Another live process holds the PGlite data directory. */
+  locked: 'locked',
+  /** A command other than init/restore found no database in the data directory. */
+  notInitialised: 'not_initialised',
+  /** Optimistic locking: the record's version is not the one the change was based on. */
+  conflict: 'conflict',
+  notFound: 'not_found',
+  /** The database refused an audited write: no user set for the transaction. */
+  userRequired: 'user_required',
+  /** The database refused an update or delete without a reason. */
+  reasonRequired: 'reason_required',
+  /** The database refused to change or remove audit history. */
+  appendOnly: 'append_only',
+  /** A record's id cannot change: the audit trail follows records by id. */
+  idImmutable: 'id_immutable',
+  /** An applied migration's file has changed since it was applied. */
+  migrationChanged: 'migration_changed',
+  /** The database has a migration this program does not know: it is newer than the program. */
+  migrationUnknown: 'migration_unknown',
+  /** Restore refuses a target that already holds data. */
+  notEmpty: 'not_empty',
+  /** Restore refuses a target whose schema is newer than the backup's. */
+  targetSchemaNewer: 'target_schema_newer',
+  /** The backup file is not a FirstDose backup, is cut short, or was altered. */
+  backupInvalid: 'backup_invalid',
+  /** The restored audit chain did not verify; the restore was rolled back. */
+  restoreUnverified: 'restore_unverified',
+  /** Restore loads rows with the triggers off, which PostgreSQL allows a superuser only. */
+  restorePrivilege: 'restore_privilege',
+} as const;
+export type StoreErrorCode = (typeof StoreErrorCode)[keyof typeof StoreErrorCode];
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  readonly params: IssueParams;
+  constructor(code: StoreErrorCode, params: IssueParams = {}) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'StoreError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** SQLSTATEs raised by the triggers of migration 0001 (class FD is FirstDose's own). */
+const sqlStates: Readonly<Record<string, StoreErrorCode>> = {
+  FD001: StoreErrorCode.userRequired,
+  FD002: StoreErrorCode.reasonRequired,
+  FD003: StoreErrorCode.appendOnly,
+  FD004: StoreErrorCode.idImmutable,
+};
+
+/** The SQLSTATE of a database error, also when drizzle wrapped it (as `cause`). */
+export function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++)
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return undefined;
+}
+
+/** The database error as a StoreError when it is one of the audit refusals, else unchanged. */
+export function fromDatabaseError(error: unknown): unknown {
+  if (error instanceof StoreError) return error;
+  const state = sqlState(error);
+  const code = state ? sqlStates[state] : undefined;
+  return code ? new StoreError(code, {}) : error;
+}

@@ -1,0 +1,13 @@
+// Drizzle on top of our Sql interface: typed queries that run in whatever connection or
+// transaction they are given, on either backend. Drizzle's pg-proxy driver is made for exactly
+// this ("run the SQL through my function"); transactions stay ours (Db.transaction, audited()).
+import { drizzle, type PgRemoteDatabase } from 'drizzle-orm/pg-proxy';
+import type { Sql } from './db.ts';
+
+export type Orm = PgRemoteDatabase;
+
+export function orm(sql: Sql): Orm {
+  return drizzle(async (text, params, method) => ({
+    rows: method === 'all' ? await sql.queryArrays(text, params) : await sql.query(text, params),
+  }));
+}

@@ -41,13 +41,16 @@ describeEachBackend('audited writes', (ctx) => {
     assert.equal(row.version, 1);
     const records = await auditOf(db, row.id);
     // created_at has microseconds in the database, milliseconds in a JS Date.
-    const createdAt = records[0]!.new_value as string;
+    const createdAt = records.find((r) => r.field === 'created_at')!.new_value as string;
     assert.match(createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
     assert.equal(Date.parse(createdAt), row.createdAt.getTime());
     assert.deepEqual(
       records.map((r) => [r.table_name, r.operation, r.field, r.old_value, r.new_value]),
       [
+        ['subject', 'INSERT', 'cohort', null, null],
         ['subject', 'INSERT', 'created_at', null, createdAt],
+        ['subject', 'INSERT', 'dose_level', null, null],
+        ['subject', 'INSERT', 'enrolled_on', null, null],
         ['subject', 'INSERT', 'id', null, row.id],
         ['subject', 'INSERT', 'screening_number', null, 'S-100'],
         ['subject', 'INSERT', 'site_id', null, st.id],
@@ -92,8 +95,10 @@ describeEachBackend('audited writes', (ctx) => {
     const s = subjects[0]!;
     await deleteRow(db, subject, s.id, 1, { user: 'dm-zhao', reason: 'duplicate registration' });
     const deletes = (await auditOf(db, s.id)).filter((r) => r.operation === 'DELETE');
-    assert.equal(deletes.length, 7);
-    assert.ok(deletes.every((r) => r.new_value === null && r.old_value !== null && r.reason === 'duplicate registration'));
+    assert.equal(deletes.length, 10);
+    assert.ok(deletes.every((r) => r.new_value === null && r.reason === 'duplicate registration'));
+    // The fields a new subject leaves empty (dose level, cohort, enrolment date) are recorded as null.
+    assert.equal(deletes.filter((r) => r.old_value !== null).length, 7);
     assert.deepEqual(deletes.find((r) => r.field === 'screening_number')?.old_value, 'S-001');
   });
 
@@ -170,7 +175,7 @@ describeEachBackend('audited writes', (ctx) => {
       'TRUNCATE audit_log',
       'UPDATE audit_chain_head SET seq = 0',
       'DELETE FROM audit_chain_head',
-      'TRUNCATE subject',
+      'TRUNCATE security_event',
     ];
     for (const statement of refusals) await assert.rejects(db.query(statement), { code: 'FD003' }, statement);
     await assert.rejects(

@@ -8,7 +8,7 @@ import { updateRow } from './audit.ts';
 import { verifyAudit } from './audit-verify.ts';
 import { backup } from './backup.ts';
 import type { Db } from './db.ts';
-import { migrate } from './migrate.ts';
+import { loadMigrations, migrate } from './migrate.ts';
 import { restoreInto } from './restore.ts';
 import { subject } from './schema.ts';
 import { databaseUrl, describeEachBackend, freshDb, seedTrial } from './test-support.ts';
@@ -60,7 +60,7 @@ describeEachBackend('backup and restore', (ctx) => {
   it('round-trips every row and the audit log exactly, and the restored chain verifies', async () => {
     const target = await ctx.fresh({ blank: true });
     const summary = await restoreInto(target, file);
-    assert.deepEqual(summary.rows, { study: 1, site: 1, subject: 4 });
+    assert.deepEqual(Object.fromEntries(Object.entries(summary.rows).filter(([, n]) => n > 0)), { study: 1, site: 1, subject: 4 });
     assert.deepEqual(await contents(target), await contents(ctx.db()));
     const verified = await verifyAudit(target);
     assert.ok(verified.ok);
@@ -87,7 +87,7 @@ describeEachBackend('backup and restore', (ctx) => {
     assert.equal((await restoreInto(blank, oldFile)).schemaVersion, 1);
     assert.ok((await blank.query(`SELECT to_regclass('subject') AS t`))[0]!.t);
     // The schema version is checked before the contents.
-    await assert.rejects(restoreInto(ctx.db(), oldFile), storeError('target_schema_newer', { target: 2, backup: 1 }));
+    await assert.rejects(restoreInto(ctx.db(), oldFile), storeError('target_schema_newer', { target: loadMigrations().length, backup: 1 }));
   });
 
   it('refuses a cut-short or edited file before touching the target', async () => {

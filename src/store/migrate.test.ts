@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { StoreError } from './errors.ts';
 import { appliedMigrations, checksum, loadMigrations, migrate, schemaVersion } from './migrate.ts';
 import { auditLog, site, study, subject } from './schema.ts';
+import * as conduct from './schema-conduct.ts';
 import { describeEachBackend } from './test-support.ts';
 
 const known = loadMigrations();
@@ -21,7 +23,9 @@ it('migration files are numbered 1, 2, … and their checksum ignores line endin
 describeEachBackend('migrations', (ctx) => {
   // The drizzle definitions (schema.ts) must describe what the SQL files made: the SQL is the source.
   it('names the columns of each table as the migrations made them', async () => {
-    for (const table of [study, site, subject, auditLog] as PgTable[]) {
+    const conductTables = Object.values(conduct).filter((v) => is(v, PgTable));
+    assert.ok(conductTables.length >= 13);
+    for (const table of [study, site, subject, auditLog, ...conductTables] as PgTable[]) {
       const config = getTableConfig(table);
       const columns = await ctx.db().query<{ name: string; nullable: boolean }>(
         `SELECT attname AS name, NOT attnotnull AS nullable FROM pg_attribute
@@ -37,7 +41,24 @@ describeEachBackend('migrations', (ctx) => {
     const rows = await ctx.db().query<{ table_name: string }>('SELECT table_name FROM audited_tables ORDER BY table_name');
     assert.deepEqual(
       rows.map((r) => r.table_name),
-      ['site', 'study', 'subject'],
+      [
+        'adverse_event',
+        'app_user',
+        'data_query',
+        'dose_administration',
+        'escalation_decision',
+        'import_batch',
+        'observation',
+        'protocol_version',
+        'screening_result',
+        'security_event',
+        'signature',
+        'site',
+        'study',
+        'subject',
+        'user_role',
+        'visit',
+      ],
     );
   });
 

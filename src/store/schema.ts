@@ -2,7 +2,7 @@
 // typed queries (orm.ts). The SQL files are the source of the schema; schema.test.ts checks that
 // these definitions name the same columns as the database.
 import { sql } from 'drizzle-orm';
-import { bigint, customType, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -32,8 +32,11 @@ export const SubjectStatus = {
   screening: 'screening',
   screenFailed: 'screen_failed',
   enrolled: 'enrolled',
+  dosed: 'dosed',
+  followUp: 'follow_up',
   completed: 'completed',
   withdrawn: 'withdrawn',
+  died: 'died',
 } as const;
 export type SubjectStatus = (typeof SubjectStatus)[keyof typeof SubjectStatus];
 
@@ -45,6 +48,9 @@ export const subject = pgTable('subject', {
   siteId: uuid('site_id').notNull(),
   screeningNumber: text('screening_number').notNull(),
   status: text('status').$type<SubjectStatus>().notNull().default('screening'),
+  doseLevel: integer('dose_level'),
+  cohort: integer('cohort'),
+  enrolledOn: date('enrolled_on'),
 });
 
 export const auditLog = pgTable('audit_log', {

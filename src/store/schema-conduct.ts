@@ -121,6 +121,7 @@ export const ObservationKind = [
   'b-cells',
   'car-fraction',
   'glucocorticoid',
+  'assessment-flags',
   'crs-findings',
   'icans-findings',
 ] as const;

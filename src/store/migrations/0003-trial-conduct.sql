@@ -136,7 +136,7 @@ CREATE TABLE observation (
   subject_id  uuid NOT NULL REFERENCES subject (id),
   visit_id    uuid REFERENCES visit (id),
   kind        text NOT NULL CHECK (kind IN ('lab', 'vital', 'sledai2k', 'pga', 'bilag', 'ice', 'b-cells', 'car-fraction',
-                                            'glucocorticoid', 'crs-findings', 'icans-findings')),
+                                            'glucocorticoid', 'assessment-flags', 'crs-findings', 'icans-findings')),
   code        text NOT NULL,
   value_num   numeric,
   value_text  text,

@@ -10,6 +10,7 @@ import { registerPrescreenCommand } from './commands/prescreen.ts';
 import { registerScreenCommand } from './commands/screen.ts';
 import { registerStoreCommands } from './commands/store.ts';
 import { registerSynthCommand } from './commands/synth.ts';
+import { registerUserCommands } from './commands/user.ts';
 import { type Output, processOutput } from './io.ts';
 
 function languageFrom(argv: readonly string[]): string | undefined {
@@ -55,6 +56,7 @@ export function buildProgram(language: Language, io: Output): Command {
   registerPrescreenCommand(program, language, io);
   registerSynthCommand(program, language, io);
   registerStoreCommands(program, language, io);
+  registerUserCommands(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

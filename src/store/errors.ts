@@ -33,6 +33,31 @@ export const StoreErrorCode = {
   restoreUnverified: 'restore_unverified',
   /** Restore loads rows with the triggers off, which PostgreSQL allows a superuser only. */
   restorePrivilege: 'restore_privilege',
+  /** A username outside [a-z0-9][a-z0-9._-]{1,63}. */
+  usernameInvalid: 'username_invalid',
+  /** The username is or was in use: usernames are never reused or reassigned (R-08). */
+  usernameTaken: 'username_taken',
+  fullNameRequired: 'full_name_required',
+  /** The password breaks a rule: `rule` is length, contains_username, banned or reused. */
+  passwordPolicy: 'password_policy',
+  /** Unknown username or wrong password: one code for both, so neither is revealed. */
+  authenticationFailed: 'authentication_failed',
+  /** Too many failed password checks; an administrator unlocks the account. */
+  accountLocked: 'account_locked',
+  accountInactive: 'account_inactive',
+  /** The password is older than the policy allows; the user changes it with the old one. */
+  passwordExpired: 'password_expired',
+  /** The account's identity has not been verified, so it cannot sign (R-09). */
+  identityNotVerified: 'identity_not_verified',
+  /** The user has not yet attested that their e-signature equals a handwritten one (R-31). */
+  attestationRequired: 'attestation_required',
+  /** None of the signer's roles covering the record may sign with this meaning (R-29). */
+  meaningNotAllowed: 'meaning_not_allowed',
+  roleUnknown: 'role_unknown',
+  /** The user already holds this role for this study and site. */
+  roleExists: 'role_exists',
+  /** Records of this table are not signed. */
+  notSignable: 'not_signable',
 } as const;
 export type StoreErrorCode = (typeof StoreErrorCode)[keyof typeof StoreErrorCode];
 

@@ -1,5 +1,6 @@
 // Every message fragment, one line each. Add a module's fragment here (import and array entry).
 import { cliMessages } from './cli.ts';
+import { conductMessages } from './conduct.ts';
 import { crmMessages } from './crm.ts';
 import { designCliMessages } from './design-cli.ts';
 import { eligibilityMessages } from './eligibility.ts';
@@ -26,4 +27,5 @@ export const fragments: readonly MessageFragment[] = [
   screenCliMessages,
   prescreenMessages,
   storeMessages,
+  conductMessages,
 ];

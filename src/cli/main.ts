@@ -11,6 +11,8 @@ import { registerScreenCommand } from './commands/screen.ts';
 import { registerStoreCommands } from './commands/store.ts';
 import { registerSynthCommand } from './commands/synth.ts';
 import { registerUserCommands } from './commands/user.ts';
+import { registerConductCommands } from './commands/conduct.ts';
+import { registerTrialCommands } from './commands/trial.ts';
 import { type Output, processOutput } from './io.ts';
 
 function languageFrom(argv: readonly string[]): string | undefined {
@@ -57,6 +59,8 @@ export function buildProgram(language: Language, io: Output): Command {
   registerSynthCommand(program, language, io);
   registerStoreCommands(program, language, io);
   registerUserCommands(program, language, io);
+  registerTrialCommands(program, language, io);
+  registerConductCommands(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

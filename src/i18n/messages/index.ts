@@ -13,6 +13,8 @@ import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
 import { screenCliMessages } from './screen-cli.ts';
 import { storeMessages } from './store.ts';
+import { trialMessages } from './trial.ts';
+import { trialCliMessages } from './trial-cli.ts';
 
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
@@ -28,4 +30,6 @@ export const fragments: readonly MessageFragment[] = [
   prescreenMessages,
   storeMessages,
   conductMessages,
+  trialMessages,
+  trialCliMessages,
 ];

@@ -3,48 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Command, CommanderError } from 'commander';
 import type { Language } from '../../i18n/index.ts';
-import { formatIssue } from '../../i18n/index.ts';
-import { openStore } from '../../store/index.ts';
+import { loadMigrations, openStore } from '../../store/index.ts';
 import { databaseUrl, seedDataDir, seedTrial, testSchema } from '../../store/test-support.ts';
-import { CliError, usageExitCode } from '../cli-error.ts';
+import { runProgram } from '../test-support.ts';
 import { registerStoreCommands } from './store.ts';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+const migrations = loadMigrations().length;
 
-/**
- * Runs the store commands in process, on a program of their own (so the test does not depend on
- * main.ts registering them, and can hand in an environment), with main()'s handling of errors:
- * a usage error exits 2 with one line, a CommanderError exits with its own code.
- */
-async function run(argv: string[], options: { env?: NodeJS.ProcessEnv; language?: Language } = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const language = options.language ?? 'en';
-  const program = new Command('firstdose').exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: () => {}, outputError: () => {} });
-  registerStoreCommands(program, language, io, options.env ?? {});
-  for (const c of program.commands) {
-    c.exitOverride();
-    for (const sub of c.commands) sub.exitOverride();
-  }
-  let code = 0;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CliError) {
-      code = usageExitCode;
-      err.push(formatIssue(error.issues[0]!, language));
-    } else if (error instanceof CommanderError) code = error.code === 'commander.executeSubCommandAsync' ? error.exitCode : usageExitCode;
-    else throw error;
-  }
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+/** The store commands on a program of their own, with the environment the test hands in. */
+const run = (argv: string[], options: { env?: NodeJS.ProcessEnv; language?: Language } = {}) => runProgram([registerStoreCommands], argv, options);
 
 describe('firstdose init, backup, restore, audit verify (PGlite)', () => {
   const root = mkdtempSync(join(tmpdir(), 'firstdose-cli-store-'));
@@ -54,7 +22,7 @@ describe('firstdose init, backup, restore, audit verify (PGlite)', () => {
   before(async () => {
     const init = await run(['init', '--data', data]);
     assert.equal(init.code, 0, init.stderr);
-    assert.match(init.stdout, /^Database ready at .*data: schema version 2 \(2 migrations applied now\)$/);
+    assert.match(init.stdout, new RegExp(`^Database ready at .*data: schema version ${migrations} \\(${migrations} migrations applied now\\)$`));
     const db = await openStore({ dataDir: data });
     try {
       subjectId = (await seedTrial(db, 2)).subjects[0]!.id;
@@ -73,13 +41,13 @@ describe('firstdose init, backup, restore, audit verify (PGlite)', () => {
   it('audit verify exits 0 on an intact trail', async () => {
     const r = await run(['audit', 'verify', '--data', data]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^Audit trail intact: 25 records; chain head 25 [0-9a-f]{64}$/);
+    assert.match(r.stdout, /^Audit trail intact: 31 records; chain head 31 [0-9a-f]{64}$/);
   });
 
   it('backup writes FILE once and refuses to overwrite it (exit 2 naming FILE); restore needs an empty target', async () => {
     const b = await run(['backup', file, '--data', data]);
     assert.equal(b.code, 0, b.stderr);
-    assert.match(b.stdout, /^Backed up 4 rows and 25 audit records to .*trial\.backup\.jsonl \(schema version 2\); audit chain head 25 /);
+    assert.match(b.stdout, new RegExp(`^Backed up 4 rows and 31 audit records to .*trial\\.backup\\.jsonl \\(schema version ${migrations}\\); audit chain head 31 `));
     const again = await run(['backup', file, '--data', data]);
     assert.equal(again.code, 2);
     assert.equal(again.stderr, `${file}: already exists; choose a new file name`);
@@ -89,7 +57,7 @@ describe('firstdose init, backup, restore, audit verify (PGlite)', () => {
     await seedDataDir(restored);
     const r = await run(['restore', file, '--data', restored]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^Restored 4 rows and 25 audit records into .*restored; audit chain verified, head 25 /);
+    assert.match(r.stdout, /^Restored 4 rows and 31 audit records into .*restored; audit chain verified, head 31 /);
     const twice = await run(['restore', file, '--data', restored]);
     assert.equal(twice.code, 1);
     assert.match(twice.stderr, /restored: not empty \(table study has rows\); restore only into an empty data directory or database$/);
@@ -155,7 +123,7 @@ describe('firstdose init and audit verify use DATABASE_URL when it is set', { sk
     const dir = join(tmpdir(), `firstdose-unused-${process.pid}`);
     const init = await run(['init', '--data', dir], { env: { DATABASE_URL: url() } });
     assert.equal(init.code, 0, init.stderr);
-    assert.match(init.stdout, /^Database ready at postgres:\/\/.*: schema version 2/);
+    assert.match(init.stdout, new RegExp(`^Database ready at postgres://.*: schema version ${migrations}`));
     assert.doesNotMatch(init.stdout, /:firstdose@/);
     assert.equal(existsSync(dir), false);
     const r = await run(['audit', 'verify'], { env: { DATABASE_URL: url() } });

@@ -143,6 +143,16 @@ describe('firstdose user add, verify, grant, list (PGlite)', () => {
     );
     assert.doesNotMatch(json.stdout, /scrypt/);
   });
+
+  it('attest signs the statement with the user\'s own password; a wrong one is refused', async () => {
+    const wrong = await run(['user', 'attest', 'li.wei', '--data', data], { env: { FIRSTDOSE_PASSWORD: 'not-the-password-1' } });
+    assert.equal(wrong.code, 1);
+    const r = await run(['user', 'attest', 'li.wei', '--data', data], { env: { FIRSTDOSE_PASSWORD: password } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^li\.wei \(Li Wei\) attested at \d{4}-.*: electronic signature equals handwritten signature$/);
+    const list = await run(['user', 'list', '--data', data]);
+    assert.match(list.stdout.split('\n')[0]!, /identity verified, signature attested\]/);
+  });
 });
 
 describe('firstdose user (registration and help)', () => {

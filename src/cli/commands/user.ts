@@ -6,27 +6,24 @@
 // from FIRSTDOSE_PASSWORD or standard input.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { type Command, CommanderError } from 'commander';
+import type { Command, } from 'commander';
 import { issue } from '../../domain/result.ts';
 import { type Language, type Translate, translator } from '../../i18n/index.ts';
 import {
   type Db,
   type Role,
-  StoreError,
+  attestSignature,
   checkPasswordPolicy,
   createUser,
-  defaultDataDir,
   grantRole,
   listUsers,
   normaliseUsername,
-  openStore,
   roles,
-  sqlState,
   verifyIdentity,
 } from '../../store/index.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
-import { storeErrorText } from './store.ts';
+import { guarded, studyOption as studyByCode, withStore as withOpenStore } from '../store-session.ts';
 
 interface Flags {
   readonly data?: string;
@@ -38,37 +35,7 @@ interface Flags {
 /** Standard input, or a stand-in in tests. */
 export type PasswordInput = NodeJS.ReadableStream & { readonly isTTY?: boolean };
 
-function fail(io: Output, line: string): never {
-  io.err(line);
-  // main() returns this code as it is, without printing again (see store.ts).
-  throw new CommanderError(1, 'commander.executeSubCommandAsync', line);
-}
 
-/** Runs `action`; a StoreError or a database failure becomes one line on stderr and exit 1. */
-async function guarded(io: Output, t: Translate, action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    if (error instanceof StoreError) fail(io, storeErrorText(t, error));
-    const code = (error as { code?: unknown })?.code;
-    if (error instanceof Error && (sqlState(error) !== undefined || (typeof code === 'string' && /^E[A-Z]+$/.test(code))))
-      fail(io, t('store.error.database', { detail: error.message.split('\n')[0] }));
-    throw error;
-  }
-}
-
-function withStore(io: Output, t: Translate, flags: Flags, env: NodeJS.ProcessEnv, action: (db: Db) => Promise<void>): Promise<void> {
-  return guarded(io, t, async () => {
-    const db = await openStore({ dataDir: flags.data ?? defaultDataDir, databaseUrl: env.DATABASE_URL || undefined, mustExist: true });
-    try {
-      await action(db);
-    } finally {
-      await db.close();
-    }
-  });
-}
-
-/** A line typed at a terminal without echo, with the prompt on stderr (stdout may be JSON). */
 function askHidden(input: PasswordInput, prompt: string): Promise<string> {
   let muted = false;
   const output = new Writable({
@@ -112,18 +79,6 @@ async function readPassword(t: Translate, username: string, env: NodeJS.ProcessE
 
 const actor = (flags: Flags) => ({ user: flags.as ?? '', ...(flags.reason ? { reason: flags.reason } : {}) });
 
-async function studyByCode(db: Db, code: string | undefined): Promise<{ id: string; code: string }> {
-  const studies = await db.query<{ id: string; code: string }>('SELECT id, code FROM study ORDER BY code');
-  if (code === undefined) {
-    if (studies.length === 1) return studies[0]!;
-    if (studies.length === 0) throw new CliError([issue(['--study'], 'user_no_study')]);
-    throw new CliError([issue(['--study'], 'user_study_required', { studies: studies.map((s) => s.code) })]);
-  }
-  const found = studies.find((s) => s.code === code);
-  if (!found) throw new CliError([issue(['--study'], 'user_study_unknown', { value: code, studies: studies.map((s) => s.code) })]);
-  return found;
-}
-
 async function siteByCode(db: Db, study: { id: string; code: string }, code: string): Promise<string> {
   const [found] = await db.query<{ id: string }>('SELECT id FROM site WHERE study_id = $1 AND code = $2', [study.id, code]);
   if (!found) throw new CliError([issue(['--site'], 'user_site_unknown', { value: code, study: study.code })]);
@@ -132,6 +87,9 @@ async function siteByCode(db: Db, study: { id: string; code: string }, code: str
 
 export function registerUserCommands(program: Command, language: Language, io: Output, env: NodeJS.ProcessEnv = process.env, input: PasswordInput = process.stdin): void {
   const t = translator(language);
+  /** Opens the store for one command; refusals and database failures end it with exit 1. */
+  const withStore = (flags: Flags, action: (db: Db) => Promise<void>) =>
+    guarded(io, t, language, () => withOpenStore(flags, env, action));
   const user = program.command('user').description(t('cli.user.description'));
   const common = (c: Command) => c.option('--data <dir>', t('cli.store.option.data')).option('--json', t('cli.option.json'));
   const acting = (c: Command) => common(c).requiredOption('--as <user>', t('cli.user.option.as')).option('--reason <text>', t('cli.user.option.reason'));
@@ -141,27 +99,40 @@ export function registerUserCommands(program: Command, language: Language, io: O
     .action(async (username: string, flags: Flags & { name: string }) => {
       // The password is read and checked before the database is opened: a typo costs nothing.
       const password = await readPassword(t, username, env, input);
-      await guarded(io, t, async () => checkPasswordPolicy(normaliseUsername(username), password));
-      await withStore(io, t, flags, env, async (db) => {
+      await guarded(io, t, language, async () => checkPasswordPolicy(normaliseUsername(username), password));
+      await withStore(flags, async (db) => {
         const created = await createUser(db, actor(flags), { username, fullName: flags.name, password });
         io.out(flags.json ? JSON.stringify({ user: created }) : t('cli.user.add.done', { username: created.username, fullName: created.fullName }));
       });
     });
 
   acting(user.command('verify').description(t('cli.user.verify.description')).argument('<username>', t('cli.user.username'))).action((username: string, flags: Flags) =>
-    withStore(io, t, flags, env, async (db) => {
+    withStore(flags, async (db) => {
       const verified = await verifyIdentity(db, actor(flags), username);
       const at = verified.identityVerifiedAt!.toISOString();
       io.out(flags.json ? JSON.stringify({ user: verified }) : t('cli.user.verify.done', { username: verified.username, fullName: verified.fullName, by: verified.identityVerifiedBy, at }));
     }),
   );
 
+  user
+    .command('attest')
+    .description(t('cli.user.attest.description'))
+    .argument('<username>', t('cli.user.username'))
+    .option('--data <dir>', t('cli.store.option.data'))
+    .option('--json', t('cli.option.json'))
+    .action((username: string, flags: Flags) =>
+      withStore(flags, async (db) => {
+        const signed = await attestSignature(db, { username, password: await readPassword(t, username, env, input) });
+        io.out(flags.json ? JSON.stringify({ signature: signed }) : t('cli.user.attest.done', { username, fullName: signed.fullName, at: signed.createdAt.toISOString() }));
+      }),
+    );
+
   acting(user.command('grant').description(t('cli.user.grant.description')).argument('<username>', t('cli.user.username')).argument('<role>', t('cli.user.grant.role', { roles: roles.join(', ') })))
     .option('--site <code>', t('cli.user.option.site'))
     .option('--study <code>', t('cli.user.option.study'))
     .action((username: string, role: string, flags: Flags & { site?: string; study?: string }) => {
       if (!(roles as readonly string[]).includes(role)) throw new CliError([issue(['ROLE'], 'invalid_choice', { value: role, allowed: [...roles] })]);
-      return withStore(io, t, flags, env, async (db) => {
+      return withStore(flags, async (db) => {
         const study = await studyByCode(db, flags.study);
         const siteId = flags.site === undefined ? null : await siteByCode(db, study, flags.site);
         const granted = await grantRole(db, actor(flags), { username, studyId: study.id, siteId, role: role as Role });
@@ -175,7 +146,7 @@ export function registerUserCommands(program: Command, language: Language, io: O
     });
 
   common(user.command('list').description(t('cli.user.list.description'))).action((flags: Flags) =>
-    withStore(io, t, flags, env, async (db) => {
+    withStore(flags, async (db) => {
       const users = await listUsers(db);
       if (flags.json) return io.out(JSON.stringify({ users }));
       if (users.length === 0) return io.out(t('cli.user.list.empty'));

@@ -5,7 +5,7 @@
 import { CommanderError } from 'commander';
 import { formatIssue, type Language, type Translate } from '../i18n/index.ts';
 import { type BadRecord, defaultDataDir, openStore, sqlState, StoreError, type Store, type StoreOptions } from '../store/index.ts';
-import { ConductRefusal } from '../store/trial/index.ts';
+import { ConductRefusal, InvalidInput } from '../store/trial/index.ts';
 import { issue } from '../domain/result.ts';
 import { CliError } from './cli-error.ts';
 import type { Output } from './io.ts';
@@ -54,6 +54,8 @@ export async function guarded(io: Output, t: Translate, language: Language, acti
   try {
     await action();
   } catch (error) {
+    // Bad input is a usage error (exit 2) like any other; a refused step is not (exit 1).
+    if (error instanceof InvalidInput) throw new CliError(error.issues);
     if (error instanceof ConductRefusal) failed(io, error.issues.map((i) => formatIssue(i, language)).join('; '));
     if (error instanceof StoreError) failed(io, storeErrorText(t, error));
     if (operational(error)) failed(io, t('store.error.database', { detail: error.message.split('\n')[0] }));

@@ -19,6 +19,8 @@ export const StoreErrorCode = {
   appendOnly: 'append_only',
   /** A record's id cannot change: the audit trail follows records by id. */
   idImmutable: 'id_immutable',
+  /** Rows of the conduct record are never deleted: a status change with a reason replaces deletion. */
+  deleteRefused: 'delete_refused',
   /** An applied migration's file has changed since it was applied. */
   migrationChanged: 'migration_changed',
   /** The database has a migration this program does not know: it is newer than the program. */
@@ -78,6 +80,7 @@ const sqlStates: Readonly<Record<string, StoreErrorCode>> = {
   FD002: StoreErrorCode.reasonRequired,
   FD003: StoreErrorCode.appendOnly,
   FD004: StoreErrorCode.idImmutable,
+  FD005: StoreErrorCode.deleteRefused,
 };
 
 /** The SQLSTATE of a database error, also when drizzle wrapped it (as `cause`). */

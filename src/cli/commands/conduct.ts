@@ -15,6 +15,7 @@ import {
   changeStatus,
   decideProposal,
   enrol,
+  importLabFile,
   recommend,
   recordAdverseEvent,
   recordDecision,
@@ -153,6 +154,12 @@ export function registerConductCommands(program: Command, language: Language, io
   );
 
   const proposal = program.command('proposal').description(t('cli.trial.proposal.description'));
+  common(proposal.command('import').description(t('cli.trial.proposal.import')).argument('<file>', t('cli.trial.arg.lab-file'))).action((file: string, options: Common) =>
+    run(options, async (db, study) => {
+      const r = await importLabFile(db, actorOf(options, env), { studyId: study.id, fileName: file, text: readInputText(file) });
+      print(options, r, t('cli.trial.proposal.imported', { file, proposals: r.proposals, batch: r.batchId }));
+    }),
+  );
   for (const verb of ['accept', 'reject'] as const)
     common(proposal.command(verb).description(t(`cli.trial.proposal.${verb}`)).argument('<id>', t('cli.trial.arg.id'))).action((id: string, options: Common) =>
       run(options, async (db) => {

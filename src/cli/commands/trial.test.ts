@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { addDays } from '../../domain/conduct/index.ts';
 import { demoPassword, siteDate, type TrialStatus } from '../../store/trial/index.ts';
@@ -61,6 +61,20 @@ describe('firstdose demo, status and the conduct commands (PGlite)', () => {
     const again = await run(['demo', '--data', data]);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /study hn2301 is already in/);
+  });
+
+  it('imports a lab file as proposals, and a person accepts one', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'firstdose-cli-labs-')), 'lis.csv');
+    writeFileSync(file, `subject,code,value,unit,observed_at,ref_low,ref_high\n005,anc,0.9,10*9/L,${today}T08:00:00+08:00,1.8,6.3\n`);
+    const r = await run(['proposal', 'import', file, '--data', data, '--as', 'crc.li', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const { batchId, proposals } = r.json() as { batchId: string; proposals: number };
+    assert.equal(proposals, 1);
+    const bad = join(dirname(file), 'bad.csv');
+    writeFileSync(bad, 'subject,code,value\n005,anc,1\n');
+    const refused = await run(['proposal', 'import', bad, '--data', data, '--as', 'crc.li']);
+    assert.deepEqual([refused.code, refused.stderr], [2, 'header: the file lacks the columns unit, observed_at']);
+    assert.ok(batchId);
   });
 
   it('signs only with the signer\'s own password, from the environment', async () => {

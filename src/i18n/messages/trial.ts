@@ -21,6 +21,8 @@ export const trialMessages: MessageFragment = {
     'issue.query_not_found': 'no query {{query}}',
     'issue.visit_not_found': 'no visit {{visit}} for this subject',
     'issue.visit_not_scheduled': 'visit {{visit}} is {{status}} already',
+    'issue.missing_columns': '{{field}}: the file lacks the columns {{columns}}',
+    'issue.no_rows': '{{field}}: the file holds no results',
   },
   'zh-CN': {
     'issue.study_not_found': '数据库中没有研究 {{study}}（可用 firstdose demo 载入，或登记其方案）',
@@ -40,5 +42,7 @@ export const trialMessages: MessageFragment = {
     'issue.query_not_found': '没有质疑 {{query}}',
     'issue.visit_not_found': '该受试者没有访视 {{visit}}',
     'issue.visit_not_scheduled': '访视 {{visit}} 已是 {{status}} 状态',
+    'issue.missing_columns': '{{field}}：文件缺少列 {{columns}}',
+    'issue.no_rows': '{{field}}：文件中没有结果',
   },
 };

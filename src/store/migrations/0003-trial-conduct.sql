@@ -43,7 +43,7 @@ SELECT firstdose_audit('app_user');
 CREATE FUNCTION firstdose_refuse_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'firstdose: DELETE on % is refused: deactivate instead', TG_TABLE_NAME USING ERRCODE = 'FD005';
+  RAISE EXCEPTION 'firstdose: DELETE on % is refused: change its status, with a reason, instead', TG_TABLE_NAME USING ERRCODE = 'FD005';
 END $$;
 CREATE TRIGGER firstdose_no_delete BEFORE DELETE ON app_user FOR EACH ROW EXECUTE FUNCTION firstdose_refuse_delete();
 
@@ -269,3 +269,17 @@ CREATE TABLE security_event (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 SELECT firstdose_audit('security_event');
+
+-- Earlier values are never hidden (R-19): rows of the conduct record are not deleted, not even
+-- by SQL; withdrawal, rejection and "entered in error" are status changes with a reason. (A
+-- restore loads rows with triggers off, and so is not affected.)
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['protocol_version', 'user_role', 'screening_result', 'visit', 'import_batch', 'observation',
+                           'dose_administration', 'adverse_event', 'data_query', 'escalation_decision', 'signature',
+                           'security_event'] LOOP
+    EXECUTE format('CREATE TRIGGER firstdose_no_delete BEFORE DELETE ON %I FOR EACH ROW EXECUTE FUNCTION firstdose_refuse_delete()', t);
+  END LOOP;
+END $$;

@@ -12,7 +12,7 @@ import { type Actor, audited } from '../audit.ts';
 import type { Db, Sql } from '../db.ts';
 import { orm } from '../orm.ts';
 import { type AdverseEventRow, type AeGrading, adverseEvent, observation, type Relatedness } from '../schema-conduct.ts';
-import { ConductRefusal, orRefuse } from './refusal.ts';
+import { ConductRefusal, InvalidInput, orInvalid, orRefuse } from './refusal.ts';
 import { conductAction } from './guard.ts';
 import { subjectById } from './subjects.ts';
 
@@ -61,10 +61,10 @@ async function autoGrade(sql: Sql, subjectId: string, grading: AeGrading, basis:
   if ('findings' in basis) {
     const expected = grading === 'astct-crs' ? 'crs' : grading === 'astct-icans' ? 'icans' : null;
     if (basis.findings.syndrome !== expected) throw new ConductRefusal(issue(['basis', 'findings', 'syndrome'], 'basis_mismatch', { grading, basis: basis.findings.syndrome }));
-    return { ...orRefuse(gradeFromFindings(basis.findings)), basis };
+    return { ...orInvalid(gradeFromFindings(basis.findings)), basis };
   }
   if (grading !== 'ctcae') throw new ConductRefusal(issue(['basis'], 'basis_mismatch', { grading, basis: 'laboratory' }));
-  if ('ctcae' in basis) return { ...orRefuse(gradeFromLab(basis.ctcae, basis.reading)), basis };
+  if ('ctcae' in basis) return { ...orInvalid(gradeFromLab(basis.ctcae, basis.reading)), basis };
   const [o] = await orm(sql).select().from(observation).where(eq(observation.id, basis.observationId));
   if (!o || o.subjectId !== subjectId) throw new ConductRefusal(issue(['basis', 'observationId'], 'observation_not_found', { observation: basis.observationId }));
   if (o.status !== 'final') throw new ConductRefusal(issue(['basis', 'observationId'], 'observation_not_final', { observation: o.id, status: o.status }));
@@ -86,7 +86,7 @@ export async function recordAdverseEvent(db: Db, actor: Actor, input: AdverseEve
     const override = input.grade !== undefined && auto !== null && input.grade !== auto.grade ? { grade: input.grade, reason: input.overrideReason?.trim() ?? '' } : null;
     let grade: number;
     if (auto) grade = orRefuse(finalGrade({ auto, override })).grade;
-    else if (input.grade === undefined) throw new ConductRefusal(issue(['grade'], 'required'));
+    else if (input.grade === undefined) throw new InvalidInput(issue(['grade'], 'required'));
     else grade = input.grade;
     if (grade < 1) throw new ConductRefusal(issue(['grade'], 'grade_zero', { term: input.term }));
     const subject = state.subjects.find((x) => x.id === input.subjectId)!;
@@ -120,7 +120,7 @@ export async function recordAdverseEvent(db: Db, actor: Actor, input: AdverseEve
 
 /** The investigator's DLT call, recorded (with the reason) and signed in their own name. */
 export async function adjudicateDlt(db: Db, credentials: Credentials, eventId: string, dlt: 'yes' | 'no', reason: string): Promise<{ event: AdverseEventRow; signature: SignatureRow }> {
-  if (!reason.trim()) throw new ConductRefusal(issue(['reason'], 'reason_required'));
+  if (!reason.trim()) throw new InvalidInput(issue(['reason'], 'reason_required'));
   // The password first: a wrong one must not leave an unsigned call behind.
   await authenticate(db, credentials);
   const event = await audited(db, { user: credentials.username, reason }, async (tx) => {

@@ -9,7 +9,7 @@ import { type Actor, type AuditedTx, audited } from '../audit.ts';
 import type { Db } from '../db.ts';
 import type { Subject } from '../schema.ts';
 import { importBatch, type ObservationKind, type ObservationRow, observation } from '../schema-conduct.ts';
-import { ConductRefusal } from './refusal.ts';
+import { ConductRefusal, InvalidInput } from './refusal.ts';
 
 const vitalFeatures = new Set(['spo2', 'weight', 'lvef']);
 
@@ -76,7 +76,7 @@ export async function importFacts(tx: AuditedTx, input: ImportInput): Promise<nu
 /** Accepts (`final`) or rejects a proposed value, audited with the person; a rejection needs a reason. */
 export async function decideProposal(db: Db, actor: Actor, observationId: string, decision: 'accept' | 'reject'): Promise<ObservationRow> {
   const reason = actor.reason?.trim();
-  if (!reason && decision === 'reject') throw new ConductRefusal(issue(['reason'], 'reason_required'));
+  if (!reason && decision === 'reject') throw new InvalidInput(issue(['reason'], 'reason_required'));
   return audited(db, { user: actor.user, reason: reason || 'proposal accepted' }, async (tx) => {
     const [row] = await tx.orm.select().from(observation).where(eq(observation.id, observationId));
     if (!row) throw new ConductRefusal(issue(['observationId'], 'observation_not_found', { observation: observationId }));

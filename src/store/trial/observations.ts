@@ -8,7 +8,8 @@ import { parseInput } from '../../domain/validation.ts';
 import { type Actor, audited, type Changes } from '../audit.ts';
 import type { Db } from '../db.ts';
 import { type ObservationKind, type ObservationRow, observation } from '../schema-conduct.ts';
-import { ConductRefusal, orRefuse } from './refusal.ts';
+import { observationIssues } from './observation-rules.ts';
+import { ConductRefusal, InvalidInput, orInvalid } from './refusal.ts';
 import { subjectById } from './subjects.ts';
 
 export interface NewObservation {
@@ -27,10 +28,8 @@ export interface NewObservation {
 }
 
 function checkValue(o: NewObservation): void {
-  if (o.valueNum === undefined && o.valueText === undefined && o.valueJson === undefined) throw new ConductRefusal(issue(['value'], 'required'));
-  if (o.valueNum !== undefined && !Number.isFinite(o.valueNum)) throw new ConductRefusal(issue(['valueNum'], 'invalid_type', { expected: 'number' }));
-  if ((o.kind === 'lab' || o.kind === 'vital') && o.valueNum !== undefined && !o.unit) throw new ConductRefusal(issue(['unit'], 'required'));
-  if (o.refLow !== undefined && o.refHigh !== undefined && o.refLow > o.refHigh) throw new ConductRefusal(issue(['refLow'], 'too_big', { maximum: o.refHigh, inclusive: true }));
+  const issues = observationIssues(o);
+  if (issues.length > 0) throw new InvalidInput(issues[0]!, ...issues.slice(1));
 }
 
 export async function enterObservation(db: Db, actor: Actor, o: NewObservation): Promise<ObservationRow> {
@@ -81,7 +80,7 @@ const flagFields = [
 
 /** Stores an efficacy assessment (validated as the efficacy module reads it) as its parts. */
 export async function recordAssessment(db: Db, actor: Actor, input: { subjectId: string; visitId?: string; observedAt: Date; assessment: unknown }): Promise<ObservationRow[]> {
-  const a = orRefuse(parseInput(EfficacyAssessment, input.assessment));
+  const a = orInvalid(parseInput(EfficacyAssessment, input.assessment));
   const parts: Omit<NewObservation, 'subjectId' | 'observedAt' | 'visitId'>[] = [];
   if (a.sledai2k) parts.push({ kind: 'sledai2k', code: 'sledai2k', valueJson: a.sledai2k });
   if (a.pga !== undefined) parts.push({ kind: 'pga', code: 'pga', valueNum: a.pga });

@@ -5,7 +5,7 @@ import { issue } from '../../domain/result.ts';
 import { type Actor, audited } from '../audit.ts';
 import type { Db } from '../db.ts';
 import { type DataQueryRow, dataQuery, type QueryStatus } from '../schema-conduct.ts';
-import { ConductRefusal } from './refusal.ts';
+import { ConductRefusal, InvalidInput } from './refusal.ts';
 
 export interface NewQuery {
   readonly studyId: string;
@@ -18,7 +18,7 @@ export interface NewQuery {
 }
 
 export function raiseQuery(db: Db, actor: Actor, q: NewQuery): Promise<DataQueryRow> {
-  if (!q.text.trim()) throw new ConductRefusal(issue(['text'], 'required'));
+  if (!q.text.trim()) throw new InvalidInput(issue(['text'], 'required'));
   return audited(db, actor, (tx) =>
     tx.insert(dataQuery, {
       studyId: q.studyId,
@@ -45,7 +45,7 @@ async function moveQuery(db: Db, actor: Actor, id: string, to: QueryStatus, answ
 }
 
 export function answerQuery(db: Db, actor: Actor, id: string, answer: string): Promise<DataQueryRow> {
-  if (!answer.trim()) throw new ConductRefusal(issue(['answer'], 'required'));
+  if (!answer.trim()) throw new InvalidInput(issue(['answer'], 'required'));
   return moveQuery(db, { ...actor, reason: actor.reason ?? 'query answered' }, id, 'answered', answer.trim());
 }
 
@@ -55,6 +55,6 @@ export function closeQuery(db: Db, actor: Actor, id: string): Promise<DataQueryR
 }
 
 export function reopenQuery(db: Db, actor: Actor, id: string): Promise<DataQueryRow> {
-  if (!actor.reason?.trim()) throw new ConductRefusal(issue(['reason'], 'reason_required'));
+  if (!actor.reason?.trim()) throw new InvalidInput(issue(['reason'], 'reason_required'));
   return moveQuery(db, actor, id, 'open');
 }

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { addDays } from '../../domain/conduct/index.ts';
 import { signaturesOf } from '../access/index.ts';
-import { updateRow } from '../audit.ts';
+import { deleteRow, updateRow } from '../audit.ts';
 import { verifyAudit } from '../audit-verify.ts';
-import { adverseEvent } from '../schema-conduct.ts';
+import { adverseEvent, observation } from '../schema-conduct.ts';
 import { describeEachBackend } from '../test-support.ts';
 import { adjudicateDlt, recordAdverseEvent } from './adverse-events.ts';
 import { siteDate, siteNoon } from './clock.ts';
 import { decideProposal } from './imports.ts';
 import { correctObservation, enterObservation, recordAssessment } from './observations.ts';
 import { answerQuery, closeQuery, raiseQuery } from './queries.ts';
-import { ConductRefusal } from './refusal.ts';
+import { importLabFile } from './lab-file.ts';
+import { ConductRefusal, InvalidInput } from './refusal.ts';
 import { loadConductState } from './state.ts';
 import { hn2301, trialWithPeople } from './test-support.ts';
 import { recordVisit, visitEfficacyFor, visitsOf } from './visits.ts';
@@ -133,5 +134,59 @@ describeEachBackend('trial records', (ctx) => {
     assert.equal(efficacy.sri4?.responder, true);
     assert.equal((await verifyAudit(db)).ok, true);
 
+  });
+});
+
+describeEachBackend('trial records: imports and checks', (ctx) => {
+  it('imports a lab file as proposals (file hash and row kept), refusing the whole file for one bad row', async () => {
+    const db = await ctx.fresh();
+    const t = await trialWithPeople(db);
+    const { subject } = await t.screened('001', '2026-06-01');
+    const good = 'subject,code,value,unit,observed_at,ref_low,ref_high\n001,anc,1.2,10*9/L,2026-06-03T08:30:00+08:00,1.8,6.3\n"001",alt,"52",U/L,2026-06-03T08:30:00+08:00,,40\n';
+    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation');
+    const bad = `${good}002,anc,1.0,10*9/L,2026-06-03,,\n001,hemoglobin,x,g/L,2026-06-03,,\n001,creatinine,80,mg%,2026-06-03,,\n`;
+    await assert.rejects(importLabFile(db, t.crc, { studyId: t.study.id, fileName: 'lis.csv', text: bad }), (e: unknown) => {
+      assert.ok(e instanceof InvalidInput);
+      assert.deepEqual(
+        e.issues.map((i) => [i.path.join('.'), i.code]),
+        [
+          ['row 4.subject', 'subject_not_found'],
+          ['row 5.valueNum', 'invalid_type'],
+          ['row 6.unit', 'unknown_unit'],
+        ],
+      );
+      return true;
+    });
+    assert.deepEqual(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation'), before, 'nothing stored');
+    const imported = await importLabFile(db, t.crc, { studyId: t.study.id, fileName: 'lis.csv', text: good });
+    assert.equal(imported.proposals, 2);
+    const rows = await db.query<{ code: string; status: string; import_row: number; value_num: string; subject_id: string }>(
+      'SELECT code, status, import_row, value_num, subject_id FROM observation WHERE import_id = $1 ORDER BY import_row',
+      [imported.batchId],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.code, r.status, r.import_row, Number(r.value_num), r.subject_id]),
+      [
+        ['anc', 'proposed', 2, 1.2, subject.id],
+        ['alt', 'proposed', 3, 52, subject.id],
+      ],
+    );
+  });
+
+  it('checks each kind of observation before storing it, and never deletes a record', async () => {
+    const db = await ctx.fresh();
+    const t = await trialWithPeople(db);
+    const { subject } = await t.screened('001', '2026-06-01');
+    const at = siteNoon('2026-06-02');
+    const refusedWith = (code: string) => (e: unknown) => e instanceof InvalidInput && e.issues.some((i) => i.code === code);
+    await assert.rejects(enterObservation(db, t.crc, { subjectId: subject.id, kind: 'ice', code: 'ice', valueNum: 11, observedAt: at }), refusedWith('too_big'));
+    await assert.rejects(enterObservation(db, t.crc, { subjectId: subject.id, kind: 'lab', code: 'anc', valueNum: 1.2, unit: 'furlongs', observedAt: at }), refusedWith('unknown_unit'));
+    await assert.rejects(enterObservation(db, t.crc, { subjectId: subject.id, kind: 'crs-findings', code: 'crs', valueJson: { feverC: 39, hypotension: 'some' }, observedAt: at }), refusedWith('invalid_choice'));
+    await assert.rejects(enterObservation(db, t.crc, { subjectId: subject.id, kind: 'sledai2k', code: 'sledai2k', valueJson: { items: [] }, observedAt: at }), refusedWith('invalid_choice'));
+    const ok = await enterObservation(db, t.crc, { subjectId: subject.id, kind: 'vital', code: 'systolic-bp', valueNum: 118, unit: 'mmHg', observedAt: at });
+    await assert.rejects(deleteRow(db, observation, ok.id, ok.version, { user: 'dm.chen', reason: 'tidy up' }), { code: 'delete_refused' });
+    const [still] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation WHERE id = $1', [ok.id]);
+    assert.equal(still!.n, 1);
+    assert.equal((await verifyAudit(db)).ok, true);
   });
 });

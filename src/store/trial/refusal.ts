@@ -24,3 +24,20 @@ export function orRefuse<T>(result: { ok: true; value: T } | { ok: false; issues
   if (!result.ok) throw new ConductRefusal(result.issues[0]!, ...result.issues.slice(1));
   return result.value;
 }
+
+/**
+ * The request itself is wrong (a required value missing, out of range, an unknown unit), as
+ * opposed to a conduct rule refusing a well-formed step: the HTTP API answers 400, not 409.
+ */
+export class InvalidInput extends ConductRefusal {
+  constructor(first: Issue, ...more: Issue[]) {
+    super(first, ...more);
+    this.name = 'InvalidInput';
+  }
+}
+
+/** The value of a parse Result, or InvalidInput naming every field. */
+export function orInvalid<T>(result: { ok: true; value: T } | { ok: false; issues: readonly Issue[] }): T {
+  if (!result.ok) throw new InvalidInput(result.issues[0]!, ...result.issues.slice(1));
+  return result.value;
+}

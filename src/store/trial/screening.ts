@@ -10,7 +10,7 @@ import { type Actor, audited } from '../audit.ts';
 import type { Db } from '../db.ts';
 import { type ScreeningResultRow, screeningResult } from '../schema-conduct.ts';
 import { importFacts } from './imports.ts';
-import { ConductRefusal, orRefuse } from './refusal.ts';
+import { ConductRefusal, InvalidInput, orInvalid } from './refusal.ts';
 import { protocolInForce } from './study.ts';
 import { subjectById } from './subjects.ts';
 
@@ -36,9 +36,9 @@ export async function screenSubject(db: Db, actor: Actor, input: ScreenInput): P
   try {
     bundle = JSON.parse(input.bundleText);
   } catch (e) {
-    throw new ConductRefusal(issue(['bundle'], 'invalid_json', { detail: (e as Error).message }));
+    throw new InvalidInput(issue(['bundle'], 'invalid_json', { detail: (e as Error).message }));
   }
-  const record = orRefuse(bundleToRecord(bundle, input.tables ?? defaultCodeTables()));
+  const record = orInvalid(bundleToRecord(bundle, input.tables ?? defaultCodeTables()));
   const sha256 = createHash('sha256').update(input.bundleText).digest('hex');
   return audited(db, actor, async (tx) => {
     const s = await subjectById(tx.sql, input.subjectId);

@@ -7,7 +7,7 @@ import { type Actor, type AuditedTx, audited } from '../audit.ts';
 import type { Db, Sql } from '../db.ts';
 import { orm } from '../orm.ts';
 import { type Subject, subject } from '../schema.ts';
-import { ConductRefusal, orRefuse } from './refusal.ts';
+import { ConductRefusal, InvalidInput, orRefuse } from './refusal.ts';
 
 export interface NewSubject {
   readonly studyId: string;
@@ -16,7 +16,7 @@ export interface NewSubject {
 }
 
 export function addSubject(db: Db, actor: Actor, input: NewSubject): Promise<Subject> {
-  if (input.screeningNumber.trim() === '') throw new ConductRefusal(issue(['screeningNumber'], 'required'));
+  if (input.screeningNumber.trim() === '') throw new InvalidInput(issue(['screeningNumber'], 'required'));
   return audited(db, actor, (tx) => tx.insert(subject, { ...input, screeningNumber: input.screeningNumber.trim() }));
 }
 
@@ -41,6 +41,6 @@ export async function moveSubject(tx: AuditedTx, current: Subject, to: SubjectSt
 
 /** Withdrawal, death, screen failure, completion: a status change with the actor's reason. */
 export async function changeStatus(db: Db, actor: Actor, subjectId: string, to: SubjectStatus): Promise<Subject> {
-  if (!actor.reason?.trim()) throw new ConductRefusal(issue(['reason'], 'reason_required'));
+  if (!actor.reason?.trim()) throw new InvalidInput(issue(['reason'], 'reason_required'));
   return audited(db, actor, async (tx) => moveSubject(tx, await subjectById(tx.sql, subjectId), to));
 }

@@ -12,6 +12,7 @@ import { registerStoreCommands } from './commands/store.ts';
 import { registerSynthCommand } from './commands/synth.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerConductCommands } from './commands/conduct.ts';
+import { registerRecordCommands } from './commands/conduct-records.ts';
 import { registerTrialCommands } from './commands/trial.ts';
 import { type Output, processOutput } from './io.ts';
 
@@ -61,6 +62,7 @@ export function buildProgram(language: Language, io: Output): Command {
   registerUserCommands(program, language, io);
   registerTrialCommands(program, language, io);
   registerConductCommands(program, language, io);
+  registerRecordCommands(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -4,9 +4,8 @@
 // from the command line (it would stay in the shell history).
 import type { Command } from 'commander';
 import { issue } from '../../domain/result.ts';
-import { type Language, translator } from '../../i18n/index.ts';
+import type { Language, } from '../../i18n/index.ts';
 import { sign } from '../../store/access/index.ts';
-import type { Actor } from '../../store/index.ts';
 import type { SignatureMeaning } from '../../store/schema-conduct.ts';
 import {
   addSubject,
@@ -29,47 +28,12 @@ import type { SubjectStatus } from '../../domain/conduct/index.ts';
 import { positiveInteger } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { type Output, parseJsonObject, readInputText } from '../io.ts';
-import { type DataOption, guarded, studyOption, withStore } from '../store-session.ts';
+
+import { actorOf, type Common, conductKit, instant, passwordOf } from './conduct-kit.ts';
 import { siteToday } from './trial.ts';
 
-interface Common extends DataOption {
-  readonly study?: string;
-  readonly as?: string;
-  readonly reason?: string;
-  readonly json?: boolean;
-}
-
-function actorOf(options: Common, env: NodeJS.ProcessEnv): Actor {
-  const user = options.as ?? env.FIRSTDOSE_USER;
-  if (!user) throw new CliError([issue(['--as'], 'required')]);
-  return { user, ...(options.reason ? { reason: options.reason } : {}) };
-}
-
-function passwordOf(env: NodeJS.ProcessEnv): string {
-  const password = env.FIRSTDOSE_PASSWORD ?? readInputText('-').split('\n')[0]!.trim();
-  if (!password) throw new CliError([issue(['FIRSTDOSE_PASSWORD'], 'required')]);
-  return password;
-}
-
-function instant(value: string | undefined, flag: string): Date {
-  if (value === undefined) return new Date();
-  const d = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new CliError([issue([flag], 'invalid_date', { value })]);
-  return d;
-}
-
 export function registerConductCommands(program: Command, language: Language, io: Output, env: NodeJS.ProcessEnv = process.env): void {
-  const t = translator(language);
-  const common = (c: Command) =>
-    c
-      .option('--data <dir>', t('cli.store.option.data'))
-      .option('--study <code>', t('cli.trial.option.study'))
-      .option('--as <user>', t('cli.trial.option.as'))
-      .option('--reason <text>', t('cli.trial.option.reason'))
-      .option('--json', t('cli.option.json'));
-  const print = (options: Common, value: unknown, line: string) => io.out(options.json ? JSON.stringify(value) : line);
-  const run = (options: Common, fn: (db: Parameters<Parameters<typeof withStore>[2]>[0], study: { id: string; code: string }) => Promise<void>) =>
-    guarded(io, t, language, () => withStore(options, env, async (db) => fn(db, await studyOption(db, options.study))));
+  const { t, common, print, run } = conductKit(language, io, env);
 
   const subject = program.command('subject').description(t('cli.trial.subject.description'));
   common(subject.command('add').description(t('cli.trial.subject.add')).argument('<number>', t('cli.trial.arg.number')).option('--site <code>', t('cli.trial.option.site'))).action(

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { issue } from '../../domain/result.ts';
 import { formatIssue, type Language, translator, type Translate } from '../../i18n/index.ts';
-import { ConductRefusal, demoPassword, demoPeople, loadDemo, siteDate, type TrialStatus, trialStatus } from '../../store/trial/index.ts';
+import { ConductRefusal, demoPassword, demoPeople, loadDemo, registerStudy, siteDate, type TrialStatus, trialStatus } from '../../store/trial/index.ts';
 import { checkDate, protocolOption } from '../dates-and-protocols.ts';
 import type { Output } from '../io.ts';
 import { type DataOption, guarded, studyOption, withStore } from '../store-session.ts';
@@ -76,6 +76,23 @@ export function registerTrialCommands(program: Command, language: Language, io: 
         for (const p of demoPeople) io.out(`  ${p.username.padEnd(12)} ${t(`cli.trial.role.${p.role}`)}`);
         io.out(t('cli.trial.demo.password', { password: demoPassword }));
         io.out(t('cli.trial.demo.next'));
+      }),
+    );
+
+  const study = program.command('study').description(t('cli.trial.study.description'));
+  study
+    .command('register')
+    .description(t('cli.trial.study.register'))
+    .option(...dataFlag)
+    .option('--protocol <id-or-file>', t('cli.trial.option.protocol'), 'hn2301')
+    .requiredOption('--as <user>', t('cli.trial.option.as'))
+    .option('--json', t('cli.option.json'))
+    .action((options: DataOption & { protocol: string; as: string; json?: boolean }) =>
+      guarded(io, t, language, async () => {
+        const protocol = protocolOption(options.protocol);
+        const registered = await withStore(options, env, (db) => registerStudy(db, { user: options.as }, protocol), { mustExist: false });
+        if (options.json) io.out(JSON.stringify(registered));
+        else io.out(t('cli.trial.study.registered', { study: registered.study.code, version: registered.protocolVersion.label, sites: registered.sites.map((x) => x.code).join(', ') }));
       }),
     );
 

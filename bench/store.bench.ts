@@ -51,7 +51,7 @@ async function writeBench(label: string, db: Db): Promise<Measurement[]> {
     return { s, st: await tx.insert(site, { studyId: s.id, code: '01', name: 'Site' }) };
   });
   const ids: string[] = [];
-  const inserts = await timeWrites(`${label}: audited insert of one subject (7 audit records)`, writes, async (i) => {
+  const inserts = await timeWrites(`${label}: audited insert of one subject (10 audit records)`, writes, async (i) => {
     const row = await insertRow(db, subject, { studyId: s.id, siteId: st.id, screeningNumber: `B-${i}` }, { user: 'bench' });
     if (i >= 0) ids.push(row.id);
   });

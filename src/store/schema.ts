@@ -2,6 +2,7 @@
 // typed queries (orm.ts). The SQL files are the source of the schema; schema.test.ts checks that
 // these definitions name the same columns as the database.
 import { sql } from 'drizzle-orm';
+import { SubjectStatus } from '../domain/conduct/lifecycle.ts';
 import { bigint, customType, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -28,17 +29,8 @@ export const site = pgTable('site', {
   name: text('name').notNull(),
 });
 
-export const SubjectStatus = {
-  screening: 'screening',
-  screenFailed: 'screen_failed',
-  enrolled: 'enrolled',
-  dosed: 'dosed',
-  followUp: 'follow_up',
-  completed: 'completed',
-  withdrawn: 'withdrawn',
-  died: 'died',
-} as const;
-export type SubjectStatus = (typeof SubjectStatus)[keyof typeof SubjectStatus];
+// The lifecycle is the domain's (src/domain/conduct/lifecycle.ts), which also checks its transitions.
+export { SubjectStatus };
 
 export const subject = pgTable('subject', {
   ...audited,

@@ -4,44 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { Command, CommanderError } from 'commander';
-import { formatIssue, type Language } from '../../i18n/index.ts';
+import type { Language } from '../../i18n/index.ts';
 import { authenticate, openStore } from '../../store/index.ts';
 import { seedDataDir, seedTrial } from '../../store/test-support.ts';
-import { CliError, usageExitCode } from '../cli-error.ts';
-import { runCli } from '../test-support.ts';
+import { runCli, runProgram } from '../test-support.ts';
 import { registerUserCommands } from './user.ts';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** The user commands on a program of their own, with main()'s handling of errors (as store.test.ts). */
-async function run(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string; language?: Language } = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const language = options.language ?? 'en';
-  const program = new Command('firstdose').exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: () => {}, outputError: () => {} });
-  registerUserCommands(program, language, io, options.env ?? {}, Readable.from([options.stdin ?? '']));
-  for (const c of program.commands) {
-    c.exitOverride();
-    for (const sub of c.commands) sub.exitOverride();
-  }
-  let code = 0;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CliError) {
-      code = usageExitCode;
-      err.push(formatIssue(error.issues[0]!, language));
-    } else if (error instanceof CommanderError) code = error.code === 'commander.executeSubCommandAsync' ? error.exitCode : usageExitCode;
-    else throw error;
-  }
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+/** The user commands on a program of their own, standard input given by the test. */
+const run = (argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string; language?: Language } = {}) =>
+  runProgram([(program, language, io, env) => registerUserCommands(program, language, io, env, Readable.from([options.stdin ?? '']))], argv, options);
 
 const password = 'Lupus-trial-2026-Hefei';
 

@@ -77,9 +77,19 @@ export function numberField(parent: Json, key: string, sink: Sink, at: Rel): num
 const fullDate = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$/;
 const partialDate = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 
+/**
+ * Whether the month has that day, as `new Date(Date.UTC(year, month, 0)).getUTCDate()` says, without
+ * making a Date (the pre-screener checks millions of dates). Date.UTC reads years 0–99 as 1900–1999.
+ */
 function dayExists(year: number, month: number, day: number): boolean {
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day <= 28) return true;
+  const y = year <= 99 ? year + 1900 : year;
+  const last = month === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= last;
 }
+
+/** The last text found to be a full date: the results of one panel share it. */
+let lastFullDate = '';
 
 /**
  * A date or dateTime field as a FirstDose ClinicalDate. A year or year-month is valid FHIR but too
@@ -94,8 +104,12 @@ export function dateField(parent: Json, key: string, sink: Sink, at: Rel, option
     sink.wrongType([...at, key], 'date', v);
     return undefined;
   }
+  if (v === lastFullDate) return v;
   const m = fullDate.exec(v);
-  if (m && dayExists(Number(m[1]), Number(m[2]), Number(m[3]))) return v;
+  if (m && dayExists(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    lastFullDate = v;
+    return v;
+  }
   if (options.latestDay && partialDate.test(v)) return lastDayOf(v);
   sink.add([...at, key], partialDate.test(v) ? 'imprecise_date' : 'invalid_date', { value: v });
   return undefined;
@@ -142,8 +156,19 @@ export function conceptHasCode(concept: unknown, codes: ReadonlySet<string>): bo
 // the bundle can resolve.
 const patientUrl = /(?:^|\/)Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 
+// A patient's resources come together in an export: the last reference and its reading are kept.
+let lastReference = '';
+let lastPatient: string | null = null;
+
 /** `Patient/<id>` for any spelling of a patient reference, the urn itself for `urn:`, else null. */
 export function normalisePatientReference(reference: string): string | null {
+  if (reference === lastReference) return lastPatient;
+  lastPatient = readPatientReference(reference);
+  lastReference = reference;
+  return lastPatient;
+}
+
+function readPatientReference(reference: string): string | null {
   if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) return reference;
   if (reference.startsWith('Patient/') && !reference.includes('/_history/')) return patientUrl.test(reference) ? reference : null;
   const m = patientUrl.exec(reference);

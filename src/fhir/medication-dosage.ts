@@ -50,6 +50,18 @@ function readDose(dosage: Json, steroid: boolean, sink: Sink): Dosage | undefine
   return { dose };
 }
 
+// tidy writes and reads back its argument as text; a few rates (1, 2, 3 a day) recur in every export.
+const rates = new Map<number, number>();
+
+function tidied(rate: number): number {
+  let out = rates.get(rate);
+  if (out === undefined) {
+    out = tidy(rate);
+    if (rates.size < 1024) rates.set(rate, out);
+  }
+  return out;
+}
+
 function readPerDay(dosage: Json, sink: Sink): { perDay?: number; problem?: ValueProblem } | undefined {
   const timing = objectField(dosage, 'timing', sink, ['dosage', 0]);
   const repeat = timing ? objectField(timing, 'repeat', sink, ['dosage', 0, 'timing']) : undefined;
@@ -68,7 +80,7 @@ function readPerDay(dosage: Json, sink: Sink): { perDay?: number; problem?: Valu
   if (sink.count > before) return undefined;
   const days = unit === undefined ? undefined : daysPer[unit];
   if (days === undefined) return { problem: { code: 'unreadable_value', detail: `periodUnit ${unit ?? 'missing'}` } };
-  const perDay = tidy(frequency / (period * days));
+  const perDay = tidied(frequency / (period * days));
   // A period so short that the rate overflows (5e-324 d) says nothing usable.
   if (!Number.isFinite(perDay) || perDay <= 0) return { problem: { code: 'unreadable_value', detail: `period ${period} ${unit}` } };
   return { perDay };

@@ -31,12 +31,26 @@ const titerText = /^\s*1\s*:\s*(\d+(?:\.\d+)?)\s*$/;
 
 const otherValueTypes = ['valueInteger', 'valueBoolean', 'valueRange', 'valueSampledData', 'valueTime', 'valueDateTime', 'valuePeriod'];
 
+// findUnit normalises the text before its lookup; an export repeats a few dozen unit texts millions
+// of times, so each text's answer is kept (up to a bound, against a feed of ever-new texts).
+const units = new Map<string, UnitDefinition | null>();
+const unitsKept = 4096;
+
+function knownUnit(text: string): UnitDefinition | undefined {
+  let def = units.get(text);
+  if (def === undefined) {
+    def = findUnit(text) ?? null;
+    if (units.size < unitsKept) units.set(text, def);
+  }
+  return def ?? undefined;
+}
+
 /** A UCUM code (Quantity.code), else the human unit (Quantity.unit); the code wins when both are known. */
 export function unitOf(q: Json, sink: Sink, at: readonly (string | number)[]): { text?: string; def?: UnitDefinition } {
   const code = stringField(q, 'code', sink, at);
   const unit = stringField(q, 'unit', sink, at);
   const text = code ?? unit;
-  const def = (code !== undefined ? findUnit(code) : undefined) ?? (unit !== undefined ? findUnit(unit) : undefined);
+  const def = (code !== undefined ? knownUnit(code) : undefined) ?? (unit !== undefined ? knownUnit(unit) : undefined);
   return text === undefined ? {} : def ? { text, def } : { text };
 }
 

@@ -16,67 +16,75 @@ interface Context {
   readonly out: Fact[];
 }
 
-function answerValue(answer: Json, spec: ItemSpec, at: (string | number)[], ctx: Context): boolean | number | undefined {
+// Paths are built only for an issue: a response has dozens of items, and their paths cost more
+// than reading them. An item is addressed as (`at`, the path of its list, and `i`, its index).
+type Path = readonly (string | number)[];
+
+/** The path of an item's answer's value field. A function, not a closure: closures made per item cost. */
+const valuePath = (at: Path, i: number, key: string) => [...at, i, 'answer', 0, key];
+
+function answerValue(answer: Json, spec: ItemSpec, at: Path, i: number, ctx: Context): boolean | number | undefined {
   if (spec.type === 'boolean') {
     const v = answer['valueBoolean'];
     if (typeof v === 'boolean') return v;
-    ctx.sink.add([...at, 'valueBoolean'], v === undefined ? 'required' : 'invalid_type', v === undefined ? {} : { expected: 'boolean', received: describe(v) });
+    ctx.sink.add(valuePath(at, i, 'valueBoolean'), v === undefined ? 'required' : 'invalid_type', v === undefined ? {} : { expected: 'boolean', received: describe(v) });
     return undefined;
   }
   const v = answer['valueInteger'];
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    if (v === undefined) ctx.sink.add([...at, 'valueInteger'], 'required');
-    else if (typeof v === 'number') ctx.sink.add([...at, 'valueInteger'], 'not_integer');
-    else ctx.sink.wrongType([...at, 'valueInteger'], 'integer', v);
+    if (v === undefined) ctx.sink.add(valuePath(at, i, 'valueInteger'), 'required');
+    else if (typeof v === 'number') ctx.sink.add(valuePath(at, i, 'valueInteger'), 'not_integer');
+    else ctx.sink.wrongType(valuePath(at, i, 'valueInteger'), 'integer', v);
     return undefined;
   }
   if (v < spec.min || v > spec.max) {
-    ctx.sink.add([...at, 'valueInteger'], 'out_of_range', { value: v, minimum: spec.min, maximum: spec.max });
+    ctx.sink.add(valuePath(at, i, 'valueInteger'), 'out_of_range', { value: v, minimum: spec.min, maximum: spec.max });
     return undefined;
   }
   return v;
 }
 
 /** The one answer of an item, or undefined after reporting why there is none to use. */
-function singleAnswer(item: Json, here: (string | number)[], linkId: string, ctx: Context): Json | undefined {
+function singleAnswer(item: Json, at: Path, i: number, linkId: string, ctx: Context): Json | undefined {
   const answers = item['answer'];
-  if (!ctx.items.has(linkId)) ctx.sink.add([...here, 'linkId'], 'unknown_link_id', { linkId, questionnaire: ctx.questionnaire });
-  else if (!Array.isArray(answers)) ctx.sink.wrongType([...here, 'answer'], 'array', answers);
-  else if (answers.length > 1) ctx.sink.add([...here, 'answer'], 'too_many', { maximum: 1 });
-  else if (answers.length === 1 && !isObject(answers[0])) ctx.sink.wrongType([...here, 'answer', 0], 'object', answers[0]);
+  if (!ctx.items.has(linkId)) ctx.sink.add([...at, i, 'linkId'], 'unknown_link_id', { linkId, questionnaire: ctx.questionnaire });
+  else if (!Array.isArray(answers)) ctx.sink.wrongType([...at, i, 'answer'], 'array', answers);
+  else if (answers.length > 1) ctx.sink.add([...at, i, 'answer'], 'too_many', { maximum: 1 });
+  else if (answers.length === 1 && !isObject(answers[0])) ctx.sink.wrongType([...at, i, 'answer', 0], 'object', answers[0]);
   else if (answers.length === 1) return answers[0] as Json;
   return undefined;
 }
 
-function readItem(item: Json, here: (string | number)[], ctx: Context): void {
-  const linkId = stringField(item, 'linkId', ctx.sink, here);
-  if (linkId === undefined) {
-    if (item['linkId'] === undefined) ctx.sink.add([...here, 'linkId'], 'required');
+function readItem(item: Json, at: Path, i: number, ctx: Context): void {
+  const linkId = item['linkId'];
+  if (typeof linkId !== 'string') {
+    if (linkId === undefined) ctx.sink.add([...at, i, 'linkId'], 'required');
+    else ctx.sink.wrongType([...at, i, 'linkId'], 'string', linkId);
     return;
   }
   // A group: its own linkId is layout, its children carry the answers.
   if (item['answer'] === undefined) {
-    readItems(item['item'], [...here, 'item'], ctx);
+    readItems(item['item'], [...at, i, 'item'], ctx);
     return;
   }
-  const answer = singleAnswer(item, here, linkId, ctx);
+  const answer = singleAnswer(item, at, i, linkId, ctx);
   const spec = ctx.items.get(linkId);
   if (!answer || !spec) return;
-  const value = answerValue(answer, spec, [...here, 'answer', 0], ctx);
+  const value = answerValue(answer, spec, at, i, ctx);
   if (value === undefined) return;
   const fact: AnswerFact = { questionnaire: ctx.questionnaire, linkId, value, source: ctx.source };
   if (ctx.date !== undefined) fact.date = ctx.date;
   ctx.out.push({ kind: 'answer', fact });
 }
 
-function readItems(items: unknown, at: (string | number)[], ctx: Context): void {
+function readItems(items: unknown, at: Path, ctx: Context): void {
   if (items === undefined) return;
   if (!Array.isArray(items)) {
     ctx.sink.wrongType(at, 'array', items);
     return;
   }
   items.forEach((item, i) => {
-    if (isObject(item)) readItem(item, [...at, i], ctx);
+    if (isObject(item)) readItem(item, at, i, ctx);
     else ctx.sink.wrongType([...at, i], 'object', item);
   });
 }

@@ -15,12 +15,25 @@ interface Civil {
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const isDigitAt = (s: string, i: number) => s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
-const digitPositions = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+
+/** `dddd-dd-dd` at the start (positions tested one by one: no callback per date). */
+const isIsoDate = (s: string) =>
+  s.length >= 10 &&
+  s.charCodeAt(4) === 45 &&
+  s.charCodeAt(7) === 45 &&
+  isDigitAt(s, 0) &&
+  isDigitAt(s, 1) &&
+  isDigitAt(s, 2) &&
+  isDigitAt(s, 3) &&
+  isDigitAt(s, 5) &&
+  isDigitAt(s, 6) &&
+  isDigitAt(s, 8) &&
+  isDigitAt(s, 9);
 
 function civil(date: string): Civil {
   // Fast path for the `dddd-dd-dd` shape every record date has (pre-screening compares millions);
   // any other text takes the general split, which is total on any string.
-  if (date.length >= 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45 && digitPositions.every((i) => isDigitAt(date, i))) {
+  if (isIsoDate(date)) {
     const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
     return { y, m: digit(date, 5) * 10 + digit(date, 6), d: digit(date, 8) * 10 + digit(date, 9) };
   }
@@ -56,8 +69,18 @@ function format({ y, m, d }: Civil): string {
   return `${y < 0 ? '-' : ''}${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+// The dates of one patient's results repeat (a panel shares its date): the last answer is kept.
+let lastDate = '';
+let lastDay = daysFromCivil(civil(lastDate));
+
 /** A date as a day number, for comparisons: later dates have larger numbers. */
-export const dayNumber = (date: string): number => daysFromCivil(civil(date));
+export function dayNumber(date: string): number {
+  if (date !== lastDate) {
+    lastDay = daysFromCivil(civil(date));
+    lastDate = date;
+  }
+  return lastDay;
+}
 
 export const addDays = (date: string, days: number): string => format(civilFromDays(dayNumber(date) + days));
 

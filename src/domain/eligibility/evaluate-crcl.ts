@@ -55,7 +55,7 @@ export function evaluateCrcl(ctx: EvalContext, leaf: LeafOf<'crcl'>): NodeResult
     const ev = [...evidence, result(v)];
     return compare(v, '>=', leaf.min) ? met(DecidedCode.crclMet, params, ev) : notMet(DecidedCode.crclBelow, params, ev);
   }
-  if (compare(female, '>=', leaf.min)) return met(DecidedCode.crclMet, { ...params, mlPerMin: female }, [...evidence, result(female)]);
-  if (!compare(male, '>=', leaf.min)) return notMet(DecidedCode.crclBelow, { ...params, mlPerMin: male }, [...evidence, result(male)]);
+  if (compare(female, '>=', leaf.min)) return met(DecidedCode.crclMet, Object.assign({}, params, { mlPerMin: female }), [...evidence, result(female)]);
+  if (!compare(male, '>=', leaf.min)) return notMet(DecidedCode.crclBelow, Object.assign({}, params, { mlPerMin: male }), [...evidence, result(male)]);
   return unknown([missing('sex', MissingCode.sexUnknown)], evidence);
 }

@@ -19,15 +19,18 @@ function activeConditions(ctx: EvalContext, kind: ConditionKind): ConditionFact[
   });
 }
 
-const conditionEvidence = (c: ConditionFact): Evidence => {
+function conditionEvidence(c: ConditionFact, compared?: string): Evidence {
   const date = conditionDate(c);
-  return { item: c.kind, value: c.active !== false, source: c.source, ...(date === undefined ? {} : { date: datePart(date) }) };
-};
+  const out: { -readonly [K in keyof Evidence]: Evidence[K] } = { item: c.kind, value: c.active !== false, source: c.source };
+  if (date !== undefined) out.date = datePart(date);
+  if (compared !== undefined) out.compared = compared;
+  return out;
+}
 
 export function evaluateCondition(ctx: EvalContext, leaf: LeafOf<'condition'>): NodeResult {
   const present = activeConditions(ctx, leaf.condition);
   const wanted = leaf.present ?? true;
-  const evidence = present.length > 0 ? present.map(conditionEvidence) : [{ item: leaf.condition, value: false }];
+  const evidence = present.length > 0 ? present.map((c) => conditionEvidence(c)) : [{ item: leaf.condition, value: false }];
   const code = present.length > 0 ? DecidedCode.conditionPresent : DecidedCode.conditionAbsent;
   const params = { condition: leaf.condition };
   return (present.length > 0) === wanted ? met(code, params, evidence) : notMet(code, params, evidence);
@@ -39,10 +42,10 @@ export function evaluateConditionSince(ctx: EvalContext, leaf: LeafOf<'condition
   if (present.length === 0) return unknown([missing(leaf.condition, MissingCode.noConditionRecord, { condition: leaf.condition })]);
   const dated = present.filter((c) => conditionDate(c) !== undefined);
   const earliest = dated.reduce<ConditionFact | undefined>((best, c) => (!best || dayNumber(conditionDate(c)!) < dayNumber(conditionDate(best)!) ? c : best), undefined);
-  if (!earliest) return unknown([missing(leaf.condition, MissingCode.noOnsetDate, { condition: leaf.condition })], present.map(conditionEvidence));
+  if (!earliest) return unknown([missing(leaf.condition, MissingCode.noOnsetDate, { condition: leaf.condition })], present.map((c) => conditionEvidence(c)));
   const onset = datePart(conditionDate(earliest)!);
   const due = addMonths(onset, leaf.minMonths);
-  const evidence = [{ ...conditionEvidence(earliest), compared: `+ ${leaf.minMonths} months = ${due} <= ${ctx.asOf}` }];
+  const evidence = [conditionEvidence(earliest, `+ ${leaf.minMonths} months = ${due} <= ${ctx.asOf}`)];
   const params = { condition: leaf.condition, onset, minMonths: leaf.minMonths, due };
   return dayNumber(due) <= ctx.asOfDay ? met(DecidedCode.conditionLongEnough, params, evidence) : notMet(DecidedCode.conditionTooRecent, params, evidence);
 }
@@ -61,7 +64,7 @@ export function evaluateNoneRecent(ctx: EvalContext, leaf: LeafOf<'none-recent'>
     const last = latestBy(recent, (p) => p.date);
     if (!last) return met(DecidedCode.noneRecent, params, [{ item: 'transfusion', value: false, compared: `none since ${from}` }]);
     const evidence = recent.map((p) => ({ item: 'transfusion', value: true, date: datePart(p.date), source: p.source }));
-    return notMet(DecidedCode.recentEvent, { ...params, date: datePart(last.date), agent: null }, evidence);
+    return notMet(DecidedCode.recentEvent, Object.assign({}, params, { date: datePart(last.date), agent: null }), evidence);
   }
   const recent = ctx.record.medications.filter(
     (m) => m.class === 'growth-factor' && notAfterAsOf(ctx, m.start) && (m.end === undefined || dayNumber(m.end) >= fromDay),
@@ -71,5 +74,5 @@ export function evaluateNoneRecent(ctx: EvalContext, leaf: LeafOf<'none-recent'>
   // The last day of use within the period: the statement's end, or the screening date while ongoing.
   const lastUse = (end: string | undefined) => (end !== undefined && notAfterAsOf(ctx, end) ? datePart(end) : ctx.asOf);
   const evidence = recent.map((m) => ({ item: m.agent, value: true, date: lastUse(m.end), source: m.source, compared: `started ${datePart(m.start)}` }));
-  return notMet(DecidedCode.recentEvent, { ...params, date: lastUse(last.end), agent: last.agent }, evidence);
+  return notMet(DecidedCode.recentEvent, Object.assign({}, params, { date: lastUse(last.end), agent: last.agent }), evidence);
 }

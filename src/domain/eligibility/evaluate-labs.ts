@@ -2,12 +2,12 @@
 // ULN/LLN (`lab-vs-limit`), and SpO2 on room air. Values are converted to the criterion's unit with
 // the analyte's factor (units/unit-table.ts), so 34.2 µmol/L bilirubin is exactly 2.0 mg/dL and
 // 8.0 g/dL haemoglobin exactly 80 g/L (domain.md §6.3).
-import { tidy } from '../units/index.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
 import { type EvalContext, latestBy, met, missing, notMet, unknown } from './context.ts';
 import type { NodeResult } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
 import { compare, failsLow, type LeafOf, limitFor } from './limits.ts';
+import { tidied } from './tidied.ts';
 import { latestInWindow, observationEvidence, observationsOf, quantityIn, thresholdInReportedUnit } from './observations.ts';
 import type { ObservationFact } from './patient-record.ts';
 import type { Comparison } from './rules.ts';
@@ -45,7 +45,7 @@ export function evaluateLabVsLimit(ctx: EvalContext, leaf: LeafOf<'lab-vs-limit'
   if (!limit.ok) return unknown([limit.missing], [observationEvidence(fact)]);
   const value = fact.value.quantity.value;
   const unit = fact.value.quantity.unit;
-  const threshold = tidy(leaf.multiple * limit.value.value);
+  const threshold = tidied(leaf.multiple * limit.value.value);
   const label = leaf.limit.toUpperCase();
   const evidence = [observationEvidence(fact, `${leaf.op} ${leaf.multiple} x ${label} (${limit.value.value}) = ${threshold} ${unit}`)];
   const params = {

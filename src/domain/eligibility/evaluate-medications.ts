@@ -28,13 +28,13 @@ function newestCurrent(ctx: EvalContext, meds: readonly MedicationFact[]): Medic
 function mgPerDay(m: MedicationFact): { ok: true; value: number } | { ok: false; missing: Missing } {
   const agent = agentKey(m.agent);
   const at = { date: datePart(m.start), source: m.source };
-  if (m.problem) return { ok: false, missing: missing(m.agent, m.problem.code, { ...at, detail: m.problem.detail ?? null }) };
+  if (m.problem) return { ok: false, missing: missing(m.agent, m.problem.code, Object.assign({}, at, { detail: m.problem.detail ?? null })) };
   if (!isGlucocorticoid(agent)) return { ok: false, missing: missing(m.agent, MissingCode.unknownGlucocorticoid, at) };
   if (!m.dose) return { ok: false, missing: missing(m.agent, MissingCode.noDose, at) };
   const r = prednisoneEquivalentMgPerDay({ drug: agent, dose: m.dose, ...(m.perDay === undefined ? {} : { timesPerDay: m.perDay }) });
   if (r.ok) return { ok: true, value: r.value.mgPerDay };
   const code = r.issues[0]?.code === MissingCode.unknownUnit ? MissingCode.unknownUnit : MissingCode.incompatibleUnit;
-  return { ok: false, missing: missing(m.agent, code, { ...at, unit: m.dose.unit, expected: 'mg' }) };
+  return { ok: false, missing: missing(m.agent, code, Object.assign({}, at, { unit: m.dose.unit, expected: 'mg' })) };
 }
 
 export function evaluateGlucocorticoidDose(ctx: EvalContext, leaf: LeafOf<'glucocorticoid-dose'>): NodeResult {

@@ -31,7 +31,7 @@ export function positivity(ctx: EvalContext, fact: ObservationFact, minDilution:
     case 'titer':
       return titre(v.dilution);
     case 'unusable':
-      return lacking(missing(fact.feature, v.problem.code, { ...at, detail: v.problem.detail ?? null }));
+      return lacking(missing(fact.feature, v.problem.code, Object.assign({}, at, { detail: v.problem.detail ?? null })));
     case 'quantity': {
       if (findUnit(v.quantity.unit)?.dimension === Dimension.titer) return titre(v.quantity.value);
       const uln = limitFor(ctx, fact, 'uln');

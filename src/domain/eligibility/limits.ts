@@ -3,13 +3,14 @@
 // the value (domain.md §6.3: "compute value / ULN with both in the same lab's units"); the
 // protocol's site range is the fallback; with neither the criterion is unknown (`no_reference_range`)
 // rather than borrowing a textbook ULN.
-import { convert, findUnit, sameUnit, tidy } from '../units/index.ts';
+import { convert, findUnit, sameUnit } from '../units/index.ts';
 import { MissingCode } from './codes.ts';
 import { type EvalContext, missing } from './context.ts';
 import { datePart } from './dates.ts';
 import { analyteOf, found, lacking, type Pick } from './observations.ts';
 import type { ObservationFact } from './patient-record.ts';
 import type { Comparison, Leaf } from './rules.ts';
+import { tidied } from './tidied.ts';
 
 export type LeafOf<T extends Leaf['type']> = Extract<Leaf, { type: T }>;
 
@@ -28,15 +29,16 @@ export function limitFor(ctx: EvalContext, fact: ObservationFact, kind: LimitKin
   const at = { date: datePart(fact.date), source: fact.source };
   const site = ctx.protocol.referenceRanges?.[fact.feature];
   const siteValue = site?.[kind];
-  if (site === undefined || siteValue === undefined) return lacking(missing(fact.feature, MissingCode.noReferenceRange, { ...at, limit: kind }));
+  // Object.assign, not a spread followed by fields: the same object without V8's slow path (combine.ts).
+  if (site === undefined || siteValue === undefined) return lacking(missing(fact.feature, MissingCode.noReferenceRange, Object.assign({}, at, { limit: kind })));
   if (fact.value.kind !== 'quantity') return found({ value: siteValue, origin: 'site' });
   const reported = fact.value.quantity.unit;
   if (reported === site.unit || sameUnit(reported, site.unit)) return found({ value: siteValue, origin: 'site' });
-  if (!findUnit(reported)) return lacking(missing(fact.feature, MissingCode.unknownUnit, { ...at, unit: reported }));
-  if (!findUnit(site.unit)) return lacking(missing(fact.feature, MissingCode.unknownUnit, { ...at, unit: site.unit }));
+  if (!findUnit(reported)) return lacking(missing(fact.feature, MissingCode.unknownUnit, Object.assign({}, at, { unit: reported })));
+  if (!findUnit(site.unit)) return lacking(missing(fact.feature, MissingCode.unknownUnit, Object.assign({}, at, { unit: site.unit })));
   const converted = convert({ value: siteValue, unit: site.unit }, reported, { analyte: analyteOf(fact.feature) });
-  if (!converted.ok) return lacking(missing(fact.feature, MissingCode.incompatibleUnit, { ...at, unit: reported, expected: site.unit }));
-  return found({ value: tidy(converted.value.value), origin: 'site' });
+  if (!converted.ok) return lacking(missing(fact.feature, MissingCode.incompatibleUnit, Object.assign({}, at, { unit: reported, expected: site.unit })));
+  return found({ value: tidied(converted.value.value), origin: 'site' });
 }
 
 /**
@@ -44,8 +46,8 @@ export function limitFor(ctx: EvalContext, fact: ObservationFact, kind: LimitKin
  * digits), so that 2.5 × ULN computed as 1.5 × 1.1 = 1.6500000000000001 still equals 1.65.
  */
 export function compare(value: number, op: Comparison, threshold: number): boolean {
-  const a = tidy(value);
-  const b = tidy(threshold);
+  const a = tidied(value);
+  const b = tidied(threshold);
   switch (op) {
     case '>=':
       return a >= b;

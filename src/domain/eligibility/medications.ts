@@ -13,14 +13,14 @@ export const isCurrent = (ctx: EvalContext, m: MedicationFact): boolean =>
   startedBy(ctx, m) && (m.end === undefined || dayNumber(m.end) >= ctx.asOfDay);
 
 export function medicationEvidence(m: MedicationFact, compared?: string): Evidence {
-  return {
-    item: m.agent,
-    value: m.dose?.value ?? null,
-    ...(m.dose ? { unit: m.perDay !== undefined && m.perDay !== 1 ? `${m.dose.unit} x ${m.perDay}/d` : m.dose.unit } : {}),
-    date: datePart(m.start),
-    source: m.source,
-    ...(compared === undefined ? {} : { compared }),
-  };
+  // Fields set one by one in this order (item, value, unit, date, source, compared): a spread
+  // followed by more fields takes V8's slow path in Node 20 (combine.ts).
+  const out: { -readonly [K in keyof Evidence]: Evidence[K] } = { item: m.agent, value: m.dose?.value ?? null };
+  if (m.dose) out.unit = m.perDay !== undefined && m.perDay !== 1 ? `${m.dose.unit} x ${m.perDay}/d` : m.dose.unit;
+  out.date = datePart(m.start);
+  out.source = m.source;
+  if (compared !== undefined) out.compared = compared;
+  return out;
 }
 
 export interface ContinuousUse {

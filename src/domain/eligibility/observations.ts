@@ -4,12 +4,13 @@
 // criterion is unknown with `result_too_old`, naming that value's date and the window, because a
 // repeat test settles it. The most recent value is used even when it is unusable (unknown unit):
 // falling back to an older value could hide a change, so the criterion is unknown instead.
-import { type Analyte, convert, findUnit, tidy } from '../units/index.ts';
+import { type Analyte, convert, findUnit } from '../units/index.ts';
 import { MissingCode } from './codes.ts';
 import type { Evidence, Missing } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
 import { type EvalContext, latestBy, missing, notAfterAsOf, windowStart } from './context.ts';
 import type { ObservationFact, ObservationFeature } from './patient-record.ts';
+import { tidied } from './tidied.ts';
 
 export type Pick<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly missing: Missing };
 
@@ -47,15 +48,16 @@ export function analyteOf(feature: ObservationFeature): Analyte | undefined {
 
 /** Why a received value cannot be read as a number, or the number in `unit`. */
 export function quantityIn(fact: ObservationFact, unit: string): Pick<number> {
-  const at = { date: datePart(fact.date), source: fact.source };
+  const date = datePart(fact.date);
+  const source = fact.source;
   const v = fact.value;
-  if (v.kind === 'unusable') return lacking(missing(fact.feature, v.problem.code, { ...at, detail: v.problem.detail ?? null }));
-  if (v.kind !== 'quantity') return lacking(missing(fact.feature, MissingCode.unexpectedValueKind, { ...at, kind: v.kind }));
-  if (!findUnit(unit)) return lacking(missing(fact.feature, MissingCode.unknownUnit, { ...at, unit }));
+  if (v.kind === 'unusable') return lacking(missing(fact.feature, v.problem.code, { date, source, detail: v.problem.detail ?? null }));
+  if (v.kind !== 'quantity') return lacking(missing(fact.feature, MissingCode.unexpectedValueKind, { date, source, kind: v.kind }));
+  if (!findUnit(unit)) return lacking(missing(fact.feature, MissingCode.unknownUnit, { date, source, unit }));
   const converted = convert(v.quantity, unit, { analyte: analyteOf(fact.feature) });
   if (converted.ok) return found(converted.value.value);
   const code = converted.issues[0]?.code === MissingCode.unknownUnit ? MissingCode.unknownUnit : MissingCode.incompatibleUnit;
-  return lacking(missing(fact.feature, code, { ...at, unit: v.quantity.unit, expected: unit }));
+  return lacking(missing(fact.feature, code, { date, source, unit: v.quantity.unit, expected: unit }));
 }
 
 /**
@@ -67,21 +69,23 @@ export function thresholdInReportedUnit(fact: ObservationFact, threshold: number
   const reported = fact.value.quantity.unit;
   if (!findUnit(reported) || !findUnit(unit)) return { value: threshold, unit };
   const back = convert({ value: threshold, unit }, reported, { analyte: analyteOf(fact.feature) });
-  return back.ok ? { value: tidy(back.value.value), unit: reported } : { value: threshold, unit };
+  return back.ok ? { value: tidied(back.value.value), unit: reported } : { value: threshold, unit };
 }
 
-/** The fact as evidence: the value as reported, with its unit, date and source. */
+/**
+ * The fact as evidence: the value as reported, with its unit, date and source, in this field order.
+ * Literals, not `{ ...base, value }`: V8 in Node 20 builds an object spread followed by more fields
+ * on a slow path, measured at ~3 µs here, and pre-screening makes this for every lab it reads.
+ */
 export function observationEvidence(fact: ObservationFact, compared?: string): Evidence {
   const v = fact.value;
-  const base = { item: fact.feature, date: datePart(fact.date), source: fact.source, ...(compared === undefined ? {} : { compared }) };
-  switch (v.kind) {
-    case 'quantity':
-      return { ...base, value: v.quantity.value, unit: v.quantity.unit };
-    case 'titer':
-      return { ...base, value: `1:${v.dilution}` };
-    case 'coded':
-      return { ...base, value: v.result };
-    default:
-      return { ...base, value: null };
+  const item = fact.feature;
+  const date = datePart(fact.date);
+  const source = fact.source;
+  const value = v.kind === 'quantity' ? v.quantity.value : v.kind === 'titer' ? `1:${v.dilution}` : v.kind === 'coded' ? v.result : null;
+  if (v.kind === 'quantity') {
+    const unit = v.quantity.unit;
+    return compared === undefined ? { item, date, source, value, unit } : { item, date, source, compared, value, unit };
   }
+  return compared === undefined ? { item, date, source, value } : { item, date, source, compared, value };
 }

@@ -10,3 +10,9 @@ it('fastDay agrees with eligibility dayNumber on any date text', () => {
   fc.assert(fc.property(fc.oneof(date, fc.string()), (s) => assert.equal(fastDay(s), dayNumber(s))));
   assert.equal(fastDay('2026-12-01'), dayNumber('2026-12-01'));
 });
+
+it('fastDay of an empty text is its day number, read first or not', () => {
+  assert.equal(fastDay(''), dayNumber(''));
+  fastDay('2026-12-01');
+  assert.equal(fastDay(''), dayNumber(''));
+});

@@ -1,14 +1,6 @@
-// The day number of a ClinicalDate (eligibility's dayNumber), remembering the last one: the facts
-// of one resource, and the results of one panel, share their date.
+// The day number of a ClinicalDate: eligibility's own dayNumber, which remembers the last date it
+// read (the facts of one resource, and the results of one panel, share their date). It used to keep
+// a second memo here, which answered 0 for '' before any other date had been read.
 import { dayNumber } from '../domain/eligibility/dates.ts';
 
-let lastDate = '';
-let lastDay = 0;
-
-export function fastDay(date: string): number {
-  // The facts of one resource, and the results of one panel, share their date.
-  if (date === lastDate) return lastDay;
-  lastDay = dayNumber(date);
-  lastDate = date;
-  return lastDay;
-}
+export const fastDay = dayNumber;

@@ -1,5 +1,6 @@
 // Population pre-screening over a FHIR Bulk Data export. One pass reads every NDJSON file line by
-// line, maps each resource to facts (src/fhir resourceFacts, the same mapping a bundle gets) and
+// line (only the fields the mapping reads: sparse-json.ts), maps each resource to facts (src/fhir
+// resourceFacts, the same mapping a bundle gets) and
 // reduces them into a small per-patient state (state.ts) holding only what the protocol can read
 // (needs.ts). Then each patient's state becomes a PatientRecord, is screened with evaluateProtocol
 // (the same evaluation as `screen`) and released, and the rows are ranked (rank.ts).
@@ -12,11 +13,13 @@ import type { CodeTables } from '../fhir/code-tables-types.ts';
 import { isObject, type Json, normalisePatientReference } from '../fhir/fhir-read.ts';
 import { addFacts, emptyRecord } from '../fhir/record-builder.ts';
 import { resourceFacts } from '../fhir/resource-facts.ts';
+import { resourceFields } from '../fhir/resource-fields.ts';
 import { exportFiles } from './files.ts';
-import { forEachLine } from './ndjson.ts';
+import { forEachLineBytes } from './ndjson.ts';
 import { protocolNeeds } from './needs.ts';
 import { type PrescreenRow, RowInterner, rankRows, toRow } from './rank.ts';
 import { Screener } from './screener.ts';
+import { readSparse } from './sparse-json.ts';
 import { PrescreenState } from './state.ts';
 
 export const PrescreenPhase = { read: 'read', evaluate: 'evaluate' } as const;
@@ -104,17 +107,20 @@ export async function reduceExport(dir: string, protocol: Protocol, options: Pre
   const perFile: Array<{ name: string; resources: number }> = [];
   for (const file of files) {
     let resources = 0;
-    await forEachLine(
+    await forEachLineBytes(
       file.path,
-      (line, lineNumber) => {
+      (bytes, start, end, lineNumber) => {
         seq++;
         resources++;
-        let resource: unknown;
-        try {
-          resource = JSON.parse(line);
-        } catch (error) {
-          fail([issue([file.name, lineNumber], 'invalid_json', { detail: (error as Error).message })], undefined);
-          return;
+        // Only the fields resourceFacts reads; JSON.parse when the fast reader cannot be sure.
+        let resource: unknown = readSparse(bytes, start, end, resourceFields);
+        if (resource === undefined) {
+          try {
+            resource = JSON.parse(bytes.toString('utf8', start, end));
+          } catch (error) {
+            fail([issue([file.name, lineNumber], 'invalid_json', { detail: (error as Error).message })], undefined);
+            return;
+          }
         }
         if (isObject(resource) && resource['resourceType'] === 'Medication' && typeof resource['id'] === 'string') medications.set(`Medication/${resource['id']}`, resource);
         const mapped = resourceFacts(resource, tables, [file.name, lineNumber], { resolve });

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { formatIssue, isLanguage, type Language, translator, detectLanguage } from '../i18n/index.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
 import { registerDesignCommands } from './commands/design.ts';
+import { registerExportCommands } from './commands/export.ts';
 import { registerScoreCommands } from './commands/score.ts';
 import { registerPrescreenCommand } from './commands/prescreen.ts';
 import { registerScreenCommand } from './commands/screen.ts';
@@ -14,6 +15,7 @@ import { registerUserCommands } from './commands/user.ts';
 import { registerConductCommands } from './commands/conduct.ts';
 import { registerRecordCommands } from './commands/conduct-records.ts';
 import { registerTrialCommands } from './commands/trial.ts';
+import { registerXptCommands } from './commands/xpt.ts';
 import { type Output, processOutput } from './io.ts';
 
 function languageFrom(argv: readonly string[]): string | undefined {
@@ -63,6 +65,8 @@ export function buildProgram(language: Language, io: Output): Command {
   registerTrialCommands(program, language, io);
   registerConductCommands(program, language, io);
   registerRecordCommands(program, language, io);
+  registerXptCommands(program, language, io);
+  registerExportCommands(program, language, io);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

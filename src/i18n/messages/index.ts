@@ -9,16 +9,13 @@ import { exportMessages } from './export.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
 import { prescreenMessages } from './prescreen.ts';
-import { reportMessages } from './report.ts';
 import { responseMessages } from './responses.ts';
 import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
-import { serverMessages } from './server.ts';
 import { screenCliMessages } from './screen-cli.ts';
 import { storeMessages } from './store.ts';
 import { trialMessages } from './trial.ts';
 import { trialCliMessages } from './trial-cli.ts';
-import { xptMessages } from './xpt.ts';
 
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
@@ -36,8 +33,5 @@ export const fragments: readonly MessageFragment[] = [
   conductMessages,
   trialMessages,
   trialCliMessages,
-  xptMessages,
   exportMessages,
-  serverMessages,
-  reportMessages,
 ];

@@ -16,6 +16,7 @@ import { screenCliMessages } from './screen-cli.ts';
 import { storeMessages } from './store.ts';
 import { trialMessages } from './trial.ts';
 import { trialCliMessages } from './trial-cli.ts';
+import { xptMessages } from './xpt.ts';
 
 export const fragments: readonly MessageFragment[] = [
   issueMessages,
@@ -33,5 +34,6 @@ export const fragments: readonly MessageFragment[] = [
   conductMessages,
   trialMessages,
   trialCliMessages,
+  xptMessages,
   exportMessages,
 ];

@@ -160,8 +160,8 @@ function readMember(bytes: Uint8Array, start: number, encoding: Encoding): { dat
 export function readXpt(bytes: Uint8Array, options: ReadOptions = {}): Result<XptLibrary> {
   const encoding = options.encoding ?? 'utf-8';
   try {
-    if (bytes.length % recordSize !== 0) throw new Malformed('xpt_not_records', bytes.length - (bytes.length % recordSize), { size: bytes.length });
     expectHeader(bytes, 0, HeaderKind.library);
+    if (bytes.length % recordSize !== 0) throw new Malformed('xpt_not_records', bytes.length - (bytes.length % recordSize), { size: bytes.length });
     if (bytes.length < 3 * recordSize) throw new Malformed('xpt_truncated', 80, { expected: 'LIBRARY' });
     if (asciiAt(bytes, 80, 24) !== 'SAS     SAS     SASLIB  ') throw new Malformed('xpt_library', 80, { found: asciiAt(bytes, 80, 24).replace(/[^\x20-\x7e]/g, '?') });
     const library = {

@@ -65,7 +65,7 @@ describe('XPT writer and reader', () => {
         assert.ok(again.ok);
         assert.deepEqual(again.value, written.value);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

@@ -80,8 +80,16 @@ function table(t: Translate, dataset: XptDataset): string[] {
       v.label,
     ]),
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
-  return rows.map((r) => `  ${r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd());
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => columns(r[c]!))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(width - columns(cell));
+  return rows.map((r) => `  ${r.map((cell, c) => (c === r.length - 1 ? cell : pad(cell, widths[c]!))).join('  ')}`.trimEnd());
+}
+
+/** Terminal columns of a text: CJK characters and full-width forms take two. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
 }
 
 export function registerXptCommands(program: Command, language: Language, io: Output): void {

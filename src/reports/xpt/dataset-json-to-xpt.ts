@@ -6,13 +6,13 @@
 // A character column without `length` (the CDISC pilot leaves it out for dates) gets the longest
 // full ISO 8601 form of its type (date 10, datetime 19, time 8) or its longest value if longer;
 // so the pilot's BRTHDTC, a date column holding only years, is 10 bytes as SAS wrote it.
-import { type Issue, type IssuePath, issue, ok, type Result, fail } from '../../domain/result.ts';
+import { fail, type Issue, issue, ok, type Result } from '../../domain/result.ts';
 import type { Cell, DatasetJson, DatasetJsonColumn } from './dataset-json.ts';
 import { parseDisplayFormat } from './display-format.ts';
 import { isoToHeader } from './header-datetime.ts';
 import { defaultOs, defaultSasVersion, sasMissing, type XptDataset, type XptValue, type XptVariable } from './model.ts';
 import { isoToSas, type TemporalType } from './sas-dates.ts';
-import { type Encoding, encodeText } from './text-codec.ts';
+import { byteLength, type Encoding } from './text-codec.ts';
 import { checkDataset } from './xpt-check.ts';
 
 export interface ToXptOptions {
@@ -45,28 +45,30 @@ function kindOf(c: DatasetJsonColumn): Kind {
   }
 }
 
-function cellValue(kind: Kind, cell: Cell, path: IssuePath, column: DatasetJsonColumn, issues: Issue[]): XptValue {
-  const wrong = (expected: string) => {
-    issues.push(issue(path, 'dataset_json_cell', { column: column.name, dataType: column.dataType, expected, value: JSON.stringify(cell) }));
-    return '';
-  };
-  if (kind === 'char') return cell === null ? '' : typeof cell === 'string' ? cell : wrong('string');
+/** Records a cell that does not fit its column; a plain function, as closures per cell cost in hot loops. */
+function misfit(issues: Issue[], r: number, c: number, column: DatasetJsonColumn, cell: Cell, expected: string): XptValue {
+  issues.push(issue(['rows', r, c], 'dataset_json_cell', { column: column.name, dataType: column.dataType, expected, value: JSON.stringify(cell) }));
+  return '';
+}
+
+function cellValue(kind: Kind, cell: Cell, r: number, c: number, column: DatasetJsonColumn, issues: Issue[]): XptValue {
+  if (kind === 'char') return cell === null ? '' : typeof cell === 'string' ? cell : misfit(issues, r, c, column, cell, 'string');
   if (cell === null) return sasMissing['.'];
   switch (kind) {
     case 'integer':
-      return typeof cell === 'number' && Number.isInteger(cell) ? cell : wrong('integer');
+      return typeof cell === 'number' && Number.isInteger(cell) ? cell : misfit(issues, r, c, column, cell, 'integer');
     case 'number':
-      return typeof cell === 'number' ? cell : wrong('number');
+      return typeof cell === 'number' ? cell : misfit(issues, r, c, column, cell, 'number');
     case 'boolean':
-      return typeof cell === 'boolean' ? (cell ? 1 : 0) : wrong('boolean');
+      return typeof cell === 'boolean' ? (cell ? 1 : 0) : misfit(issues, r, c, column, cell, 'boolean');
     case 'decimal':
       // Decimals travel as text to keep their digits; a SAS number holds the nearest double.
       if (typeof cell === 'number') return cell;
-      return typeof cell === 'string' && cell !== '' && decimalText.test(cell) ? Number(cell.replace(/,/g, '')) : wrong('decimal');
+      return typeof cell === 'string' && cell !== '' && decimalText.test(cell) ? Number(cell.replace(/,/g, '')) : misfit(issues, r, c, column, cell, 'decimal');
     default: {
       if (cell === '') return sasMissing['.'];
       const value = typeof cell === 'string' ? isoToSas(kind, cell) : null;
-      return value ?? wrong(`ISO 8601 ${kind}`);
+      return value ?? misfit(issues, r, c, column, cell, `ISO 8601 ${kind}`);
     }
   }
 }
@@ -76,7 +78,7 @@ function charLength(c: DatasetJsonColumn, index: number, rows: readonly (readonl
   let longest = isoWidth[c.dataType] ?? 1;
   for (const row of rows) {
     const cell = row[index];
-    if (typeof cell === 'string') longest = Math.max(longest, encodeText(cell, encoding)?.length ?? 0);
+    if (typeof cell === 'string') longest = Math.max(longest, byteLength(cell, encoding) ?? 0);
   }
   return longest;
 }
@@ -105,7 +107,13 @@ export function datasetJsonToXpt(json: DatasetJson, options: ToXptOptions): Resu
       ...(format && (format.name || format.width || format.decimals) ? { format } : {}),
     };
   });
-  const values: XptValue[][] = rows.map((row, r) => row.map((cell, c) => cellValue(kinds[c]!, cell, ['rows', r, c], json.columns[c]!, issues)));
+  const values: XptValue[][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const out: XptValue[] = new Array(row.length);
+    for (let c = 0; c < row.length; c++) out[c] = cellValue(kinds[c]!, row[c]!, r, c, json.columns[c]!, issues);
+    values[r] = out;
+  }
   if (issues.length > 0) return fail(...issues.slice(0, 100));
   const stamp = (json.dbLastModifiedDateTime && isoToHeader(json.dbLastModifiedDateTime)) || isoToHeader(options.now);
   if (stamp === null) return fail(issue(['now'], 'xpt_header_datetime', { value: options.now }));

@@ -68,7 +68,15 @@ describe('Dataset-JSON 1.1', () => {
     delete d.columns[1]!.lenght;
     d.columns[2]!.dataType = 'datetime';
     d.datasetJSONVersion = '1.1';
-    assert.deepEqual(issuesOf(d), ['records dataset_json_records', 'columns[4].targetDataType dataset_json_target', 'columns[5].name dataset_json_duplicate', 'rows[1] dataset_json_row_width']);
+    d.rows[0]![2] = { at: '08:30' };
+    assert.deepEqual(issuesOf(d), [
+      'records dataset_json_records',
+      'columns[4].targetDataType dataset_json_target',
+      'columns[5].name dataset_json_duplicate',
+      'rows[1] dataset_json_row_width',
+      'rows[0][2] invalid_type',
+    ]);
+    assert.deepEqual(issuesOf({ ...adsl(), rows: [1, 2] }), ['rows invalid_value']);
   });
 
   it('maps types to XPT: text to char, numbers and numeric dates to 8-byte numerics', () => {

@@ -14,26 +14,44 @@ const decoders: Record<Encoding, TextDecoder> = {
 
 /** The bytes of `text`, or null when the encoding cannot represent it (latin1 above U+00FF). */
 export function encodeText(text: string, encoding: Encoding): Uint8Array | null {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    const out = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-    return out;
-  }
-  if (encoding === 'utf-8') return utf8.encode(text);
-  const out = new Uint8Array(text.length);
+  const length = byteLength(text, encoding);
+  if (length === null) return null;
+  const out = new Uint8Array(length);
+  writeText(out, 0, text, encoding);
+  return out;
+}
+
+/**
+ * How many bytes `text` takes, or null when the encoding cannot represent it. Counted without
+ * encoding: this runs once per character value of a data set.
+ */
+export function byteLength(text: string, encoding: Encoding): number | null {
+  let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code > 0xff) return null;
-    out[i] = code;
+    if (code < 0x80) bytes += 1;
+    else if (encoding === 'latin1') {
+      if (code > 0xff) return null;
+      bytes += 1;
+    } else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // including a lone surrogate, which UTF-8 writes as U+FFFD
   }
-  return out;
+  return bytes;
+}
+
+/** Writes `text` (already measured with byteLength) at `offset`. */
+export function writeText(out: Uint8Array, offset: number, text: string, encoding: Encoding): void {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && encoding === 'utf-8') {
+      utf8.encodeInto(text.slice(i), out.subarray(offset + i));
+      return;
+    }
+    out[offset + i] = code;
+  }
 }
 
 /**
@@ -50,8 +68,9 @@ export function decodeText(bytes: Uint8Array, start: number, end: number, encodi
       break;
     }
   }
-  // Short ASCII fields are the bulk of SDTM data: fromCharCode avoids TextDecoder's call cost.
-  if (ascii && stop - start <= 4096) return String.fromCharCode.apply(null, bytes.subarray(start, stop) as unknown as number[]);
+  // Short ASCII fields are the bulk of SDTM data: building the string avoids TextDecoder's call
+  // cost and a view per field.
+  if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, stop) as unknown as number[]);
   return decoders[encoding].decode(bytes.subarray(start, stop));
 }
 

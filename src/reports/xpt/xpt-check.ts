@@ -5,7 +5,7 @@ import { isHeaderDateTime } from './header-datetime.ts';
 import { ibmRangeProblem } from './ibm-float.ts';
 import { isSasMissing, type XptDataset, type XptFormat, type XptLibrary, type XptVariable } from './model.ts';
 import { maxCharLength, maxLabelBytes, maxNameLength } from './records.ts';
-import { type Encoding, encodeText } from './text-codec.ts';
+import { byteLength, type Encoding } from './text-codec.ts';
 
 /** SAS names in XPORT v5: a letter or underscore, then letters, digits or underscores, 8 at most. */
 const sasName = /^[A-Za-z_][A-Za-z0-9_]{0,7}$/;
@@ -14,9 +14,9 @@ const isFormatName = (name: string) => name === '' || (name.length <= 8 && /^(\$
 const ascii8 = /^[\x20-\x7e]{0,8}$/;
 
 function checkText(path: IssuePath, text: string, maximum: number, encoding: Encoding, issues: Issue[]): void {
-  const bytes = encodeText(text, encoding);
+  const bytes = byteLength(text, encoding);
   if (bytes === null) issues.push(issue(path, 'xpt_not_encodable', { value: text, encoding }));
-  else if (bytes.length > maximum) issues.push(issue(path, 'xpt_too_long', { bytes: bytes.length, maximum }));
+  else if (bytes > maximum) issues.push(issue(path, 'xpt_too_long', { bytes, maximum }));
 }
 
 function checkFormat(path: IssuePath, format: XptFormat, issues: Issue[]): void {

@@ -6,7 +6,7 @@ import { writeIbm, writeMissing } from './ibm-float.ts';
 import { isSasMissing, type XptDataset, type XptLibrary } from './model.ts';
 import { writeNamestr } from './namestr.ts';
 import { HeaderKind, headerRecord, memberDigits, namestrDigits, namestrSize, padded, recordSize } from './records.ts';
-import { type Encoding, encodeText, writeAscii } from './text-codec.ts';
+import { type Encoding, encodeText, writeAscii, writeText } from './text-codec.ts';
 import { checkLibrary } from './xpt-check.ts';
 
 export interface WriteOptions {
@@ -49,11 +49,14 @@ function writeMember(out: Uint8Array, start: number, d: XptDataset, encoding: En
   // Blanks first: they pad character values and the last record.
   out.fill(0x20, at, dataEnd);
   const number = new Uint8Array(8);
+  const variables = d.variables;
   for (const row of d.rows) {
     let field = at;
-    d.variables.forEach((v, c) => {
+    // Plain loops: a closure per observation costs more than the writing itself.
+    for (let c = 0; c < variables.length; c++) {
+      const v = variables[c]!;
       const value = row[c]!;
-      if (v.type === 'char') out.set(encodeText(value as string, encoding)!, field);
+      if (v.type === 'char') writeText(out, field, value as string, encoding);
       else {
         const target = v.length === 8 ? out : number;
         const offset = v.length === 8 ? field : 0;
@@ -63,7 +66,7 @@ function writeMember(out: Uint8Array, start: number, d: XptDataset, encoding: En
         if (v.length < 8) out.set(number.subarray(0, v.length), field);
       }
       field += v.length;
-    });
+    }
     at += width;
   }
   return dataEnd;

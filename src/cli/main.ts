@@ -15,6 +15,7 @@ import { registerUserCommands } from './commands/user.ts';
 import { registerConductCommands } from './commands/conduct.ts';
 import { registerRecordCommands } from './commands/conduct-records.ts';
 import { registerTrialCommands } from './commands/trial.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { registerXptCommands } from './commands/xpt.ts';
 import { type Output, processOutput } from './io.ts';
 
@@ -65,6 +66,7 @@ export function buildProgram(language: Language, io: Output): Command {
   registerTrialCommands(program, language, io);
   registerConductCommands(program, language, io);
   registerRecordCommands(program, language, io);
+  registerReportCommands(program, language, io);
   registerXptCommands(program, language, io);
   registerExportCommands(program, language, io);
   for (const command of program.commands) {

@@ -9,6 +9,7 @@ import { exportMessages } from './export.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
 import { prescreenMessages } from './prescreen.ts';
+import { reportMessages } from './report.ts';
 import { responseMessages } from './responses.ts';
 import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
@@ -36,4 +37,5 @@ export const fragments: readonly MessageFragment[] = [
   trialCliMessages,
   xptMessages,
   exportMessages,
+  reportMessages,
 ];

@@ -96,6 +96,10 @@ export async function loadDemo(db: Db, protocol: Protocol, today: string): Promi
       observedAt: siteNoon(addDays(dosed, -1)),
       assessment: { sledai2k: { items: ['arthritis', 'rash', 'proteinuria', 'low-complement'] }, pga: 1.8, prednisoneMgPerDay: 15 },
     });
+    // CD19+ B cells: gone within days of the infusion, returning from month 3 (as reported for this class).
+    for (const [offset, cells] of [[-1, 180 + 20 * i], [7, 0], [14, 0], [28, 1], [90, 12 + 4 * i]] as const)
+      if (addDays(dosed, offset) <= today)
+        await enterObservation(db, crc, { subjectId: id, kind: 'b-cells', code: 'cd19', valueNum: cells, unit: 'cells/uL', observedAt: siteNoon(addDays(dosed, offset)) });
     for (const v of await visitsOf(db, id, today)) {
       if (v.plannedDate > today) break;
       await recordVisit(db, crc, v.id, v.plannedDate, `HIS-${v.visitCode}-${i + 1}`);

@@ -9,7 +9,7 @@ import { scenario } from './test-support.ts';
 function roundTrip(facts: readonly Fact[]): Fact[] {
   const symbols = new SymbolTable();
   const w = new Writer(symbols);
-  for (const [i, f] of facts.entries()) writeFact(w, 1000 + i, i % 3, f, facts[i - 1]);
+  for (const [i, f] of facts.entries()) writeFact(w, 1000 + i, i % 3, f, i > 0 ? { seq: 999 + i, sub: (i - 1) % 3, fact: facts[i - 1]! } : undefined);
   const placed = readFacts(Reader.of(w.finish(), symbols));
   assert.deepEqual(
     placed.map((p) => [p.seq, p.sub]),
@@ -48,6 +48,29 @@ describe('the binary form of facts', () => {
     const back = roundTrip(facts);
     assert.deepStrictEqual(back, facts);
     assert.ok(Object.is((back[4] as { fact: { dose: { value: number } } }).fact.dose.value, -0));
+  });
+
+  it('writes the answers of one response with their position as a step from the one before', () => {
+    const answer = (linkId: string, value: boolean): Fact => ({ kind: 'answer', fact: { questionnaire: 'sledai-2k', linkId, value, date: '2026-11-20', source: 'QuestionnaireResponse/9' } });
+    const placed = [
+      { seq: 40, sub: 0, fact: answer('fever', true) },
+      { seq: 40, sub: 1, fact: answer('rash', false) },
+      { seq: 40, sub: 5, fact: answer('alopecia', true) },
+      { seq: 41, sub: 0, fact: answer('fever', false) },
+      { seq: 41, sub: 2, fact: answer('rash', true) },
+    ];
+    const symbols = new SymbolTable();
+    const w = new Writer(symbols);
+    let before: (typeof placed)[number] | undefined;
+    for (const p of placed) {
+      writeFact(w, p.seq, p.sub, p.fact, before);
+      before = p;
+    }
+    assert.deepStrictEqual(readFacts(Reader.of(w.finish(), symbols)), placed);
+    // A following answer costs its kind, step, flags, linkId: four bytes.
+    const one = new Writer(symbols);
+    writeFact(one, 40, 6, answer('fever', true), placed[2]);
+    assert.equal(one.length, 4);
   });
 
   it('packs a lab result into a few dozen bytes', () => {

@@ -184,11 +184,22 @@ function readPatient(r: Reader): PatientFact {
   return out;
 }
 
+/**
+ * Set on the kind byte of an answer from the same resource as the answer before it: its position
+ * is written as the step from that one's. A response's answers are a third of a patient's state.
+ */
+const sameResource = 0x80;
+
 /** Appends one fact; `previous` is the fact encoded just before it in the same string, if any. */
-export function writeFact(w: Writer, seq: number, sub: number, fact: Fact, previous?: Fact): void {
-  w.byte(Kind[fact.kind]);
-  w.uint(seq);
-  w.uint(sub);
+export function writeFact(w: Writer, seq: number, sub: number, fact: Fact, previous?: Placed): void {
+  if (fact.kind === 'answer' && previous?.fact.kind === 'answer' && previous.seq === seq && sub > previous.sub) {
+    w.byte(Kind.answer | sameResource);
+    w.uint(sub - previous.sub);
+  } else {
+    w.byte(Kind[fact.kind]);
+    w.uint(seq);
+    w.uint(sub);
+  }
   switch (fact.kind) {
     case 'patient':
       writePatient(w, fact);
@@ -206,18 +217,28 @@ export function writeFact(w: Writer, seq: number, sub: number, fact: Fact, previ
       writeProcedure(w, fact.fact);
       return;
     case 'answer':
-      writeAnswer(w, fact.fact, previous?.kind === 'answer' ? previous.fact : undefined);
+      writeAnswer(w, fact.fact, previous?.fact.kind === 'answer' ? previous.fact.fact : undefined);
       return;
   }
 }
 
-/** Every fact of a string of concatenated records, in the order written. */
-export function readFacts(r: Reader, out: Placed[] = [], before?: Fact): Placed[] {
-  let previous: AnswerFact | undefined = before?.kind === 'answer' ? before.fact : undefined;
+/** Every fact of a string of concatenated records, in the order written (`before`: the one before them). */
+export function readFacts(r: Reader, out: Placed[] = [], before?: Placed): Placed[] {
+  let previousPlaced: Placed | undefined = before?.fact.kind === 'answer' ? before : undefined;
+  let previous: AnswerFact | undefined = before?.fact.kind === 'answer' ? before.fact.fact : undefined;
   while (!r.done) {
-    const kind = kindNames[r.byte()]!;
-    const seq = r.uint();
-    const sub = r.uint();
+    const k = r.byte();
+    const kind = kindNames[k & ~sameResource]!;
+    let seq: number;
+    let sub: number;
+    if (k & sameResource) {
+      if (previousPlaced === undefined) throw new Error('an answer written after another lacks it');
+      seq = previousPlaced.seq;
+      sub = previousPlaced.sub + r.uint();
+    } else {
+      seq = r.uint();
+      sub = r.uint();
+    }
     let fact: Fact;
     if (kind === 'patient') fact = readPatient(r);
     else if (kind === 'observation') fact = { kind, fact: readObservation(r) };
@@ -229,8 +250,10 @@ export function readFacts(r: Reader, out: Placed[] = [], before?: Fact): Placed[
       previous = answer;
       fact = { kind, fact: answer };
     }
+    const placed = { seq, sub, fact };
     if (kind !== 'answer') previous = undefined;
-    out.push({ seq, sub, fact });
+    previousPlaced = kind === 'answer' ? placed : undefined;
+    out.push(placed);
   }
   return out;
 }

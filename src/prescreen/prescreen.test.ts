@@ -50,7 +50,7 @@ async function assertSameAsBundles(from: string, screeningDate: string): Promise
   assert.equal(reduced.state.patientCount, byPatient.size);
   assert.equal(reduced.issueCount, 0);
   for (let p = 0; p < reduced.state.patientCount; p++) {
-    const key = reduced.state.keys[p]!;
+    const key = reduced.state.key(p);
     const record = bundleToRecord(toBundle(byPatient.get(key)!), tables);
     assert.ok(record.ok, key);
     const expected = evaluateProtocol(protocol, record.value, screeningDate);

@@ -138,7 +138,7 @@ export async function reduceExport(dir: string, protocol: Protocol, options: Pre
 
 /** Patient `p`'s record from its state, as bundleToRecord would build it from the same resources. */
 export function recordOf(state: PrescreenState, p: number, release = false): PatientRecord {
-  const key = state.keys[p]!;
+  const key = state.key(p);
   const record = emptyRecord();
   addFacts(record, state.facts(p, release));
   // As bundleToRecord: a record without a Patient resource is known by its reference.
@@ -156,7 +156,7 @@ export async function prescreen(dir: string, protocol: Protocol, options: Prescr
   const counts = { [Eligibility.yes]: 0, [Eligibility.undetermined]: 0, [Eligibility.no]: 0 };
   const total = state.patientCount;
   for (let p = 0; p < total; p++) {
-    const key = state.keys[p]!;
+    const key = state.key(p);
     const record = recordOf(state, p, true);
     const result = screener.screen(record, details === 'all');
     counts[result.eligible]++;

@@ -22,6 +22,7 @@ import { Arena, load } from './arena.ts';
 import { Reader, SymbolTable, Writer } from './binary.ts';
 import { fastDay } from './day.ts';
 import { type Placed, readFacts, writeFact } from './fact-codec.ts';
+import { PatientIndex } from './patient-index.ts';
 import { readDate } from './text-codec.ts';
 import { type Needs, ObservationPolicy } from './needs.ts';
 
@@ -37,16 +38,14 @@ export class PrescreenState {
   /** One record; and the open patient's state. */
   private readonly record = new Writer(this.symbols);
   private readonly out = new Writer(this.symbols);
-  private readonly index = new Map<string, number>();
-  /** Patient key (`Patient/<id>`) by patient number. */
-  readonly keys: string[] = [];
+  private readonly index = new PatientIndex();
   private readonly arena: Arena;
   /** Slot of each observation feature read as latest (SpO2 by room air: slot, +1, +2); -1 for `all`. */
   private readonly slotOf = new Map<string, number>();
   private readonly asOfDay: number;
   private readonly transfusionFrom: number;
   /** The answer last appended, so the next one of the same response can share its header. */
-  private lastAnswer: { patient: number; fact: Fact } | undefined;
+  private lastAnswer: { patient: number; placed: Placed } | undefined;
   /** Facts written to the state (a replaced latest value counts) and facts dropped at once. */
   kept = 0;
   dropped = 0;
@@ -69,7 +68,17 @@ export class PrescreenState {
   }
 
   get patientCount(): number {
-    return this.keys.length;
+    return this.index.size;
+  }
+
+  /** Patient p's key (`Patient/<id>`). */
+  key(p: number): string {
+    return this.index.key(p);
+  }
+
+  /** Every patient's key by patient number (a new array; for tests). */
+  get keys(): string[] {
+    return Array.from({ length: this.patientCount }, (_, p) => this.key(p));
   }
 
   /** The patient number of a subject, created on first sight: resource files come in any order. */
@@ -77,10 +86,8 @@ export class PrescreenState {
     // Consecutive resources are mostly about the same patient: a string compare, not a hash lookup.
     if (subject === this.lastKey) return this.lastPatient;
     let p = this.index.get(subject);
-    if (p === undefined) {
-      p = this.keys.length;
-      this.index.set(subject, p);
-      this.keys.push(subject);
+    if (p < 0) {
+      p = this.index.add(subject);
       this.arena.ensure(p + 1);
       if (p === this.marks.length) {
         const grown = new Uint16Array(this.marks.length * 2);
@@ -99,12 +106,44 @@ export class PrescreenState {
   private open = -1;
   private dirty = false;
 
+  /**
+   * Where the open patient's tagged entries (latest-slots, witnesses) start in `out`, -1 for none,
+   * and which tags are there: a result offered to a slot finds the one held without a scan.
+   */
+  private readonly slotAt = new Int32Array(witnessTag + 8).fill(-1);
+  private readonly slotTags: number[] = [];
+
   private openPatient(p: number): void {
     if (this.open === p) return;
     this.close();
     this.out.reset();
     load(this.arena, p, this.out);
     this.open = p;
+    const r = new Reader(this.out.view, this.symbols, this.out.length);
+    while (!r.done) {
+      const start = r.pos;
+      const tag = r.uint();
+      const length = r.uint();
+      if (tag !== 0) this.placeSlot(tag, start);
+      r.pos += length;
+    }
+  }
+
+  private placeSlot(tag: number, start: number): void {
+    if (this.slotAt[tag] === -1) this.slotTags.push(tag);
+    this.slotAt[tag] = start;
+  }
+
+  /** Removes the open patient's bytes [start, end), an entry with `tag`. */
+  private cutEntry(tag: number, start: number, end: number): void {
+    this.out.cut(start, end);
+    this.slotAt[tag] = -1;
+    const tags = this.slotTags;
+    for (let i = tags.length - 1; i >= 0; i--) {
+      const t = tags[i]!;
+      if (t === tag) tags.splice(i, 1);
+      else if (this.slotAt[t]! > start) this.slotAt[t]! -= end - start;
+    }
   }
 
   /** Stores the open patient's state back. */
@@ -112,12 +151,13 @@ export class PrescreenState {
     if (this.open >= 0 && this.dirty) this.arena.store(this.open, this.out.view, this.out.length);
     this.open = -1;
     this.dirty = false;
+    for (const t of this.slotTags) this.slotAt[t] = -1;
+    this.slotTags.length = 0;
   }
 
   /** Reduces one resource's facts into its patient's state. */
   add(subject: string, seq: number, facts: readonly Fact[]): void {
     const p = this.patient(subject);
-    const out = this.out;
     for (let sub = 0; sub < facts.length; sub++) {
       const f = facts[sub]!;
       const slot = this.keep(f);
@@ -129,7 +169,7 @@ export class PrescreenState {
       this.openPatient(p);
       if (f.kind !== 'patient') this.markKept(p, kindIndex[f.kind]);
       if (slot < 0) {
-        this.entry(0, seq, sub, f, this.previousAnswer(p, f));
+        this.entry(0, seq, sub, f, this.previousAnswer(p, seq, sub, f));
         continue;
       }
       const fact = (f as { fact: ObservationFact }).fact;
@@ -140,7 +180,7 @@ export class PrescreenState {
         this.dropped++;
         continue;
       }
-      if (held !== undefined) out.cut(held.start, held.end);
+      if (held !== undefined) this.cutEntry(slot + 1, held.start, held.end);
       this.entry(slot + 1, seq, sub, f, undefined, day);
     }
   }
@@ -158,7 +198,7 @@ export class PrescreenState {
     const m = this.marks[p]!;
     if ((m & witnessBit(k)) !== 0) {
       const held = this.findSlot(witnessTag + k, false);
-      if (held) this.out.cut(held.start, held.end);
+      if (held) this.cutEntry(witnessTag + k, held.start, held.end);
     }
     this.marks[p] = (m & ~witnessBit(k)) | keptBit(k);
   }
@@ -204,20 +244,21 @@ export class PrescreenState {
     }
   }
 
-  private previousAnswer(p: number, f: Fact): Fact | undefined {
+  private previousAnswer(p: number, seq: number, sub: number, f: Fact): Placed | undefined {
     if (f.kind !== 'answer') {
       this.lastAnswer = undefined;
       return undefined;
     }
-    const previous = this.lastAnswer?.patient === p ? this.lastAnswer.fact : undefined;
-    this.lastAnswer = { patient: p, fact: f };
+    const previous = this.lastAnswer?.patient === p ? this.lastAnswer.placed : undefined;
+    this.lastAnswer = { patient: p, placed: { seq, sub, fact: f } };
     return previous;
   }
 
-  private entry(tag: number, seq: number, sub: number, f: Fact, previous: Fact | undefined, day?: number): void {
+  private entry(tag: number, seq: number, sub: number, f: Fact, previous: Placed | undefined, day?: number): void {
     const r = this.record.reset();
     if (day !== undefined) r.uint(day);
     writeFact(r, seq, sub, f, previous);
+    if (tag !== 0) this.placeSlot(tag, this.out.length);
     this.out.uint(tag);
     this.out.uint(r.length);
     this.out.append(r);
@@ -228,19 +269,15 @@ export class PrescreenState {
 
   /** The open patient's entry with `tag`: its bounds, its day (latest-slots), and where its record starts. */
   private findSlot(tag: number, dated = true): { start: number; end: number; day: number; at: number } | undefined {
+    const start = this.slotAt[tag]!;
+    if (start < 0) return undefined;
     const r = new Reader(this.out.view, this.symbols, this.out.length);
-    while (!r.done) {
-      const start = r.pos;
-      const t = r.uint();
-      const length = r.uint();
-      const body = r.pos;
-      if (t === tag) {
-        const day = dated ? r.uint() : 0;
-        return { start, end: body + length, day, at: r.pos };
-      }
-      r.pos = body + length;
-    }
-    return undefined;
+    r.pos = start;
+    r.uint();
+    const length = r.uint();
+    const end = r.pos + length;
+    const day = dated ? r.uint() : 0;
+    return { start, end, day, at: r.pos };
   }
 
   /** The date text of the observation record at `at`: kind, seq, sub, flags and feature come first. */
@@ -264,7 +301,7 @@ export class PrescreenState {
     const { bytes } = block;
     const r = new Reader(bytes, this.symbols, block.end);
     r.pos = block.start;
-    let previous: Fact | undefined;
+    let previous: Placed | undefined;
     while (!r.done) {
       const tag = r.uint();
       const length = r.uint();
@@ -274,7 +311,7 @@ export class PrescreenState {
       body.pos = r.pos;
       const before = placed.length;
       readFacts(body, placed, previous);
-      previous = placed[placed.length - 1]?.fact;
+      previous = placed[placed.length - 1];
       if (placed.length === before) previous = undefined;
       r.pos = end;
     }

@@ -7,6 +7,7 @@ import { translator } from '../../i18n/index.ts';
 import { exportSdtm, SdtmFormat } from '../../reports/sdtm/index.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
+import { registerFhirOdmExports } from './export-fhir-odm.ts';
 import { type DataOption, guarded, studyOption, withStore } from '../store-session.ts';
 import { siteToday } from './trial.ts';
 
@@ -49,4 +50,5 @@ export function registerExportCommands(program: Command, language: Language, io:
   const group = program.command('export').description(t('cli.export.description'));
   const context: ExportContext = { t, language, io, env };
   registerSdtm(group, context);
+  registerFhirOdmExports(group, context);
 }

@@ -6,6 +6,7 @@ import { designCliMessages } from './design-cli.ts';
 import { eligibilityMessages } from './eligibility.ts';
 import { escalationMessages } from './escalation.ts';
 import { exportMessages } from './export.ts';
+import { exportFhirOdmMessages } from './export-fhir-odm.ts';
 import type { MessageFragment } from './fragment.ts';
 import { issueMessages } from './issues.ts';
 import { prescreenMessages } from './prescreen.ts';
@@ -37,5 +38,6 @@ export const fragments: readonly MessageFragment[] = [
   trialCliMessages,
   xptMessages,
   exportMessages,
+  exportFhirOdmMessages,
   reportMessages,
 ];

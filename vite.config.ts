@@ -11,7 +11,13 @@ export default defineConfig({
   // Absolute asset URLs: the same index.html answers deep links such as /study/hn2301.
   base: '/',
   plugins: [react()],
-  build: { outDir: here('./dist/web'), emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: here('./dist/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Rolldown's note on slow plugins is about this machine's load, not the app: keep test logs clean.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: { proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}` } },
   // Keeps Vite from scanning the test files and the node-side harness as app entries.
   optimizeDeps: { entries: ['index.html'] },

@@ -14,6 +14,7 @@ import { LoginScreen } from './screens/login.tsx';
 // Screens load on first use: the grading, scoring and FHIR code they carry (and zod with it)
 // stays out of the first page a coordinator or a patient opens.
 const AdverseEventScreen = lazy(() => import('./screens/adverse-event.tsx').then((m) => ({ default: m.AdverseEventScreen })));
+const AccountScreen = lazy(() => import('./screens/account.tsx').then((m) => ({ default: m.AccountScreen })));
 const AuditScreen = lazy(() => import('./screens/audit.tsx').then((m) => ({ default: m.AuditScreen })));
 const EscalationScreen = lazy(() => import('./screens/escalation.tsx').then((m) => ({ default: m.EscalationScreen })));
 const PublicStudyScreen = lazy(() => import('./screens/public-study.tsx').then((m) => ({ default: m.PublicStudyScreen })));
@@ -44,6 +45,8 @@ function Screen({ route }: { readonly route: Route }) {
       return <AuditScreen table={route.table} id={route.id} />;
     case 'queries':
       return <QueriesScreen />;
+    case 'account':
+      return <AccountScreen />;
     default:
       return (
         <section>

@@ -43,7 +43,9 @@ export function LineChart({ title, xLabel, yLabel, series, references = [], widt
     );
   const xs = points.map((p) => p.x);
   const ys = [...points.map((p) => p.y), ...references.map((r) => r.y), 0];
-  const xTicks = niceTicks(Math.min(...xs), Math.max(...xs), 6);
+  // One day alone would make an axis of fractions of a day: show a few days either side.
+  const [x0, x1] = Math.max(...xs) - Math.min(...xs) < 10 ? [Math.min(...xs) - 5, Math.max(...xs) + 5] : [Math.min(...xs), Math.max(...xs)];
+  const xTicks = niceTicks(x0, x1, 6);
   const yTicks = niceTicks(Math.min(...ys), Math.max(...ys), 4);
   const x = linearScale([xTicks[0]!, xTicks.at(-1)!], [margin.left, width - margin.right]);
   const y = linearScale([yTicks[0]!, yTicks.at(-1)!], [height - margin.bottom, margin.top]);

@@ -14,7 +14,8 @@ export function ProblemView({ error }: { readonly error: unknown }) {
     );
   const { problem } = error;
   const issues = (problem.issues ?? []).map((i) => i.message ?? i.code);
-  const heading = problem.status === 403 ? t('web.error.forbidden') : problem.status === 404 ? t('web.error.notFound') : (problem.title ?? t('web.error.refused'));
+  // The server titles its problems in the reader's language; these stand in for a bare status.
+  const heading = problem.title ?? (problem.status === 403 ? t('web.error.forbidden') : problem.status === 404 ? t('web.error.notFound') : t('web.error.refused'));
   return (
     <div className="problem" role="alert">
       <p>

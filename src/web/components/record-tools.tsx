@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { post } from '../lib/api.ts';
 import { useI18n } from '../lib/language.tsx';
+import { useCan } from '../lib/session.tsx';
 import { href } from '../lib/router.ts';
 import { useStudy } from '../lib/study.tsx';
 import { TextField } from './field.tsx';
@@ -21,6 +22,7 @@ interface Props {
 export function RecordTools({ table, rowId, subjectId, field, label }: Props) {
   const { t } = useI18n();
   const { study } = useStudy();
+  const can = useCan();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>();
@@ -39,12 +41,16 @@ export function RecordTools({ table, rowId, subjectId, field, label }: Props) {
   };
   return (
     <span className="record-tools">
-      <Link href={href({ name: 'audit', table, id: rowId })} aria-label={t('web.record.auditOf', { label })}>
-        {t('web.record.audit')}
-      </Link>
-      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={t('web.record.queryOf', { label })}>
-        {t('web.record.query')}
-      </button>
+      {can('readAudit') ? (
+        <Link href={href({ name: 'audit', table, id: rowId })} aria-label={t('web.record.auditOf', { label })}>
+          {t('web.record.audit')}
+        </Link>
+      ) : null}
+      {can('raiseQuery') ? (
+        <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={t('web.record.queryOf', { label })}>
+          {t('web.record.query')}
+        </button>
+      ) : null}
       {sent ? (
         <span role="status" className="hint">
           {t('web.record.querySent')}

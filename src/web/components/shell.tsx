@@ -3,24 +3,26 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/language.tsx';
 import { href, type Route } from '../lib/router.ts';
-import { useSession } from '../lib/session.tsx';
+import type { Action } from '../lib/can.ts';
+import { useCan, useSession } from '../lib/session.tsx';
 import { useStudy } from '../lib/study.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Link } from './link.tsx';
 
-const sections: ReadonlyArray<{ route: Route; key: string; matches: readonly Route['name'][] }> = [
+const sections: ReadonlyArray<{ route: Route; key: string; matches: readonly Route['name'][]; needs?: Action }> = [
   { route: { name: 'dashboard' }, key: 'web.nav.dashboard', matches: ['dashboard'] },
-  { route: { name: 'screening' }, key: 'web.nav.screening', matches: ['screening'] },
+  { route: { name: 'screening' }, key: 'web.nav.screening', matches: ['screening'], needs: 'screen' },
   { route: { name: 'subjects' }, key: 'web.nav.subjects', matches: ['subjects', 'subject', 'adverse-event'] },
   { route: { name: 'escalation' }, key: 'web.nav.escalation', matches: ['escalation'] },
   { route: { name: 'designs' }, key: 'web.nav.designs', matches: ['designs'] },
-  { route: { name: 'queries' }, key: 'web.nav.queries', matches: ['queries', 'audit'] },
+  { route: { name: 'queries' }, key: 'web.nav.queries', matches: ['queries', 'audit'], needs: 'readQueries' },
 ];
 
 export function Shell({ route, children }: { readonly route: Route; readonly children: ReactNode }) {
   const { t } = useI18n();
   const { session, logout } = useSession();
   const { studies, study, choose } = useStudy();
+  const can = useCan();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -46,21 +48,23 @@ export function Shell({ route, children }: { readonly route: Route; readonly chi
         </div>
         <nav aria-label={t('web.nav.label')}>
           <ul>
-            {sections.map((s) => (
-              <li key={s.key}>
-                <Link href={href(s.route)} aria-current={s.matches.includes(route.name) ? 'page' : undefined}>
-                  {t(s.key)}
-                </Link>
-              </li>
-            ))}
+            {sections
+              .filter((s) => !s.needs || can(s.needs))
+              .map((s) => (
+                <li key={s.key}>
+                  <Link href={href(s.route)} aria-current={s.matches.includes(route.name) ? 'page' : undefined}>
+                    {t(s.key)}
+                  </Link>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="header-end">
           <LanguageSwitch />
           {session ? (
-            <span className="user" title={session.user.roles.map((r) => t(`access.role.${r.role}`)).join(', ')}>
+            <Link className="user" href={href({ name: 'account' })} title={session.user.roles.map((r) => t(`access.role.${r.role}`)).join(', ')}>
               {session.user.fullName}
-            </span>
+            </Link>
           ) : null}
           <button type="button" className="link-button" onClick={() => void logout()}>
             {t('web.logout')}

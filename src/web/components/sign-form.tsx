@@ -2,8 +2,10 @@
 // again every time (21 CFR 11.200: both components at each signing). The password never stays in
 // state after the attempt, successful or not.
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError } from '../lib/api.ts';
 import { useI18n } from '../lib/language.tsx';
 import { useSession } from '../lib/session.tsx';
+import { Attestation } from './attestation.tsx';
 import { Field } from './field.tsx';
 import { ProblemView } from './problem.tsx';
 
@@ -36,21 +38,24 @@ export function SignForm({ meaning, children, submitLabel, onSign, disabled }: P
     }
   };
   return (
-    <form className="sign-form" onSubmit={submit} aria-label={t('web.sign.form', { meaning: t(`access.meaning.${meaning}`) })}>
-      {children}
-      <p className="sign-statement">{t('web.sign.statement', { name: session?.user.fullName ?? '', meaning: t(`access.meaning.${meaning}`) })}</p>
-      <Field
-        label={t('web.sign.password')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <button type="submit" className="primary" disabled={busy || disabled || password === ''}>
-        {submitLabel ?? t('web.sign.submit')}
-      </button>
-      <ProblemView error={error} />
-    </form>
+    <>
+      <form className="sign-form" onSubmit={submit} aria-label={t('web.sign.form', { meaning: t(`access.meaning.${meaning}`) })}>
+        {children}
+        <p className="sign-statement">{t('web.sign.statement', { name: session?.user.fullName ?? '', meaning: t(`access.meaning.${meaning}`) })}</p>
+        <Field
+          label={t('web.sign.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="primary" disabled={busy || disabled || password === ''}>
+          {submitLabel ?? t('web.sign.submit')}
+        </button>
+        <ProblemView error={error} />
+      </form>
+      {error instanceof ApiError && error.problem.code === 'attestation_required' ? <Attestation onDone={() => setError(undefined)} /> : null}
+    </>
   );
 }

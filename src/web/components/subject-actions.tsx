@@ -180,7 +180,7 @@ export function MeasurementForm({ subject, onDone }: { readonly subject: Subject
   return (
     <ActionBox title={t('web.subject.measurement')}>
       <form onSubmit={(e) => a.run(e, () => post(`/api/subjects/${subject.id}/observations`, body), t('web.subject.measured'))} aria-label={t('web.subject.measurement')}>
-        <div className="grid-3">
+        <div className="grid-2">
           <SelectField label={t('web.subject.measure')} value={which} onChange={(e) => setWhich(e.target.value as keyof typeof measurements)}>
             {Object.keys(measurements).map((k) => (
               <option key={k} value={k}>

@@ -15,6 +15,7 @@ describe('web router', () => {
     { name: 'designs' },
     { name: 'audit', table: 'adverse_event', id: 'x-1' },
     { name: 'queries' },
+    { name: 'account' },
     { name: 'public-study', study: 'hn2301' },
   ];
   for (const route of routes)

@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: 'designs' }
   | { readonly name: 'audit'; readonly table: string; readonly id: string }
   | { readonly name: 'queries' }
+  | { readonly name: 'account' }
   | { readonly name: 'public-study'; readonly study: string }
   | { readonly name: 'not-found'; readonly path: string };
 
@@ -36,6 +37,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (a === 'designs' && parts.length === 1) return { name: 'designs' };
   if (a === 'audit' && b && c && parts.length === 3) return { name: 'audit', table: b, id: c };
   if (a === 'queries' && parts.length === 1) return { name: 'queries' };
+  if (a === 'account' && parts.length === 1) return { name: 'account' };
   if (a === 'study' && b && parts.length === 2) return { name: 'public-study', study: b };
   return { name: 'not-found', path: pathname };
 }
@@ -64,6 +66,8 @@ export function href(route: Route): string {
       return `/audit/${enc(route.table)}/${enc(route.id)}`;
     case 'queries':
       return '/queries';
+    case 'account':
+      return '/account';
     case 'public-study':
       return `/study/${enc(route.study)}`;
     case 'not-found':

@@ -3,6 +3,7 @@
 // shows the login screen, keeping the path so the user returns where they were.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { type Action, permits } from './can.ts';
 import type { SessionInfo } from './types.ts';
 
 interface SessionState {
@@ -59,4 +60,10 @@ export function useSession(): SessionState {
 export function useRoles(): ReadonlySet<string> {
   const { session } = useSession();
   return useMemo(() => new Set(session?.user.roles.map((r) => r.role) ?? []), [session]);
+}
+
+/** Whether to offer an action to the logged-in user (the server decides the call itself). */
+export function useCan(): (action: Action) => boolean {
+  const roles = useRoles();
+  return useCallback((action: Action) => permits(roles, action), [roles]);
 }

@@ -201,6 +201,7 @@ export interface IssueLike {
 }
 
 export interface SubjectLine {
+  readonly subjectId?: string;
   readonly number: string;
   readonly status: string;
   readonly doseLevel: number | null;
@@ -249,6 +250,8 @@ export interface Recommendation {
     readonly reason: string;
     readonly mtd?: number | null;
     readonly needed?: readonly string[];
+    /** The pending subjects whose results could change the answer, by screening number. */
+    readonly neededSubjects?: readonly string[];
     readonly explanation: readonly ExplanationStep[];
     readonly table: readonly DecisionTableRow[];
   };

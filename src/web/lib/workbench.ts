@@ -37,3 +37,19 @@ export function targetDose(truth: readonly number[], target: number): number {
 
 /** A CRM skeleton when none is typed: the truth itself is the natural first guess in a workbench. */
 export const defaultSkeleton = (truth: readonly number[]) => truth.map((p) => Number(p.toFixed(3)));
+
+/** A design as POST /api/designs/compare takes it (as `firstdose design compare` names them). */
+export function designSpec(choice: DesignChoice, skeleton: readonly number[] | null): Record<string, unknown> {
+  switch (choice) {
+    case '3+3':
+      return { design: '3+3', variant: 'a', label: '3+3' };
+    case '3+3/b':
+      return { design: '3+3', variant: 'b', label: '3+3/b' };
+    case '3+3/c':
+      return { design: '3+3', variant: 'c', label: '3+3/c' };
+    case 'boin':
+      return { design: 'boin', label: 'BOIN' };
+    case 'crm':
+      return { design: 'crm', label: 'CRM', ...(skeleton ? { skeleton } : {}) };
+  }
+}

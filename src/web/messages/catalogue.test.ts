@@ -32,7 +32,7 @@ describe('web messages', () => {
     assert.deepEqual([...used].filter((k) => !known.has(k)), []);
   });
 
-  it('has a message for each value of the keys the screens build (web.prefix.${code})', () => {
+  it('has a message for each value of the keys the screens build (web.prefix.<code>)', () => {
     const known = new Set(webFragments.flatMap((f) => Object.keys(f.en)));
     const prefixes = new Set(sources.flatMap((s) => [...s.matchAll(/\bt\(`(web\.[A-Za-z0-9_.-]+\.)\$\{/g)].map((m) => m[1]!)));
     for (const prefix of prefixes) assert.ok([...known].some((k) => k.startsWith(prefix)), `no message starts with ${prefix}`);

@@ -13,6 +13,9 @@ import { useStudy } from '../lib/study.tsx';
 import type { Dashboard, SubjectRef } from '../lib/types.ts';
 import { useLoad } from '../lib/use-load.ts';
 
+/** The oldest first; the rest are on each subject's page. */
+const overdueShown = 8;
+
 function SubjectLink({ r }: { readonly r: SubjectRef }) {
   const { t } = useI18n();
   if (!r.subjectId || !r.subject) return <span>–</span>;
@@ -148,13 +151,16 @@ export function DashboardScreen() {
           {d.overdueVisits.length === 0 ? (
             <p className="empty">{t('web.dashboard.none')}</p>
           ) : (
-            <ul>
-              {d.overdueVisits.map((v) => (
-                <li key={v.visitId}>
-                  <SubjectLink r={v} />: {v.visitCode}, {t('web.dashboard.windowEnded', { date: v.windowEnd })}
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul>
+                {d.overdueVisits.slice(0, overdueShown).map((v) => (
+                  <li key={v.visitId}>
+                    <SubjectLink r={v} />: {t('web.dashboard.overdueVisit', { visit: v.visitCode, date: v.windowEnd })}
+                  </li>
+                ))}
+              </ul>
+              {d.overdueVisits.length > overdueShown ? <p className="hint">{t('web.dashboard.more', { count: d.overdueVisits.length - overdueShown })}</p> : null}
+            </>
           )}
         </section>
 

@@ -5,14 +5,17 @@
 import { type FormEvent, useState } from 'react';
 import { Badge } from '../components/badge.tsx';
 import { Field, SelectField, TextField } from '../components/field.tsx';
+import { Link } from '../components/link.tsx';
 import { Loading, ProblemView } from '../components/problem.tsx';
 import { SignForm } from '../components/sign-form.tsx';
 import { get, post, query } from '../lib/api.ts';
 import { siteDate } from '../lib/dates.ts';
 import { issueText, phrase } from '../lib/i18n.ts';
 import { useI18n } from '../lib/language.tsx';
+import { href } from '../lib/router.ts';
+import { useCan } from '../lib/session.tsx';
 import { useStudy } from '../lib/study.tsx';
-import type { DecisionRow, Recommendation, TrialStatus } from '../lib/types.ts';
+import type { Dashboard, DecisionRow, Recommendation, TrialStatus } from '../lib/types.ts';
 import { useLoad } from '../lib/use-load.ts';
 
 const outcomeTone = { dlt: 'bad', 'no-dlt': 'good', pending: 'warn' } as const;
@@ -20,19 +23,25 @@ const outcomeTone = { dlt: 'bad', 'no-dlt': 'good', pending: 'warn' } as const;
 export function EscalationScreen() {
   const { t } = useI18n();
   const { study } = useStudy();
+  const can = useCan();
   const [asOf, setAsOf] = useState(siteDate());
   const status = useLoad(() => (study ? get<TrialStatus>(`/api/studies/${study}/status${query({ asOf })}`) : Promise.resolve(undefined)), [study, asOf]);
   const rec = useLoad(() => (study ? get<Recommendation>(`/api/studies/${study}/recommendation${query({ asOf })}`) : Promise.resolve(undefined)), [study, asOf]);
+  // The dashboard's next decision says what stands before it (also while the cohort fills) and when it can be taken.
+  const dash = useLoad(() => (study ? get<Dashboard>(`/api/studies/${study}/dashboard${query({ asOf })}`) : Promise.resolve(undefined)), [study, asOf]);
   const reload = () => {
     status.reload();
     rec.reload();
+    dash.reload();
   };
   const s = status.data;
-  const unsigned = s?.blockers.find((b) => b.code === 'decision_not_signed');
+  const next = dash.data?.nextDecision;
+  const blockers = next?.blockers ?? s?.blockers ?? [];
+  const unsigned = blockers.find((b) => b.code === 'decision_not_signed');
   return (
     <section className="escalation">
       <h1>{t('web.escalation.title')}</h1>
-      <Field label={t('web.escalation.asOf')} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} hint={t('web.escalation.asOfHint')} />
+      <Field className="narrow" label={t('web.escalation.asOf')} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} hint={t('web.escalation.asOfHint')} />
       <ProblemView error={status.error} />
       {s ? (
         <div className="grid-2">
@@ -57,7 +66,7 @@ export function EscalationScreen() {
                   .filter((x) => x.firstDose !== null)
                   .map((x) => (
                     <tr key={x.number}>
-                      <th scope="row">{x.number}</th>
+                      <th scope="row">{x.subjectId ? <Link href={href({ name: 'subject', id: x.subjectId })}>{x.number}</Link> : x.number}</th>
                       <td>{x.doseLevel ?? '–'}</td>
                       <td>{x.cohort ?? '–'}</td>
                       <td>{x.firstDose}</td>
@@ -68,11 +77,12 @@ export function EscalationScreen() {
               </tbody>
             </table>
             <h3>{t('web.escalation.blockers')}</h3>
-            {s.blockers.length === 0 ? (
+            {next?.canBeTakenOn ? <p>{t('web.escalation.canBeTakenOn', { cohort: next.cohort, date: next.canBeTakenOn })}</p> : null}
+            {blockers.length === 0 ? (
               <p>{t('web.escalation.noBlockers')}</p>
             ) : (
               <ul className="blockers">
-                {s.blockers.map((b) => (
+                {blockers.map((b) => (
                   <li key={`${b.code}-${JSON.stringify(b.params)}`}>{issueText(t, b)}</li>
                 ))}
               </ul>
@@ -83,7 +93,7 @@ export function EscalationScreen() {
       ) : status.loading ? (
         <Loading />
       ) : null}
-      {s && study ? (
+      {s && study && can('decide') ? (
         <div className="grid-2">
           <DecisionForm study={study} status={s} rec={rec.data} asOf={asOf} onDone={reload} />
           {unsigned ? (
@@ -120,7 +130,7 @@ function RecommendationCard({ rec, error }: { readonly rec: Recommendation | und
         {d.mtd !== undefined && d.mtd !== null ? ` ${t('web.escalation.mtd', { level: d.mtd })}` : null}
       </p>
       <p>{phrase(t, 'reason', d.reason)}</p>
-      {d.needed && d.needed.length > 0 ? <p>{t('web.escalation.needed', { subjects: d.needed.join(', ') })}</p> : null}
+      {(d.neededSubjects ?? d.needed ?? []).length > 0 ? <p>{t('web.escalation.needed', { subjects: (d.neededSubjects ?? d.needed ?? []).join(', ') })}</p> : null}
       <p className="hint">{t('web.escalation.design', { design: String(rec.design.design ?? ''), variant: String(rec.design.variant ?? ''), size: String(rec.design.cohortSize ?? '') })}</p>
       <h3>{t('web.escalation.explanation')}</h3>
       <ol className="explanation">

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { Field } from '../components/field.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { PasswordChange } from '../components/password-change.tsx';
 import { ProblemView } from '../components/problem.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useI18n } from '../lib/language.tsx';
@@ -29,6 +30,7 @@ export function LoginScreen() {
     }
   };
   const known = error instanceof ApiError && (error.status === 401 || error.status === 423);
+  const expiredPassword = error instanceof ApiError && error.problem.code === 'password_expired';
   return (
     <main id="main" className="login">
       <div className="login-top">
@@ -55,6 +57,12 @@ export function LoginScreen() {
           <ProblemView error={error} />
         )}
       </form>
+      {expiredPassword ? (
+        <section aria-labelledby="expired-password">
+          <h2 id="expired-password">{t('web.account.expired')}</h2>
+          <PasswordChange onDone={() => setError(undefined)} />
+        </section>
+      ) : null}
       <p className="login-public">
         <a href="/study/hn2301">{t('web.login.publicPage')}</a>
       </p>

@@ -10,6 +10,7 @@ import { get, post, query } from '../lib/api.ts';
 import { siteDateTime } from '../lib/dates.ts';
 import { useI18n } from '../lib/language.tsx';
 import { href } from '../lib/router.ts';
+import { useCan } from '../lib/session.tsx';
 import { useStudy } from '../lib/study.tsx';
 import type { QueryRow } from '../lib/types.ts';
 import { useLoad } from '../lib/use-load.ts';
@@ -18,6 +19,7 @@ const tone = { open: 'warn', answered: 'info', closed: 'neutral' } as const;
 
 function QueryActions({ q, onDone }: { readonly q: QueryRow; readonly onDone: () => void }) {
   const { t } = useI18n();
+  const can = useCan();
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<unknown>();
   const act = async (e: FormEvent | null, path: string, body: unknown) => {
@@ -34,7 +36,7 @@ function QueryActions({ q, onDone }: { readonly q: QueryRow; readonly onDone: ()
   if (q.status === 'closed') return null;
   return (
     <div className="query-actions">
-      {q.status === 'open' ? (
+      {q.status === 'open' && can('answerQuery') ? (
         <form className="inline-form" onSubmit={(e) => act(e, `/api/queries/${q.id}/answer`, { answer: answer.trim() })} aria-label={t('web.queries.answerOf', { text: q.text })}>
           <TextField label={t('web.queries.answer')} rows={2} required value={answer} onChange={(e) => setAnswer(e.target.value)} />
           <button type="submit" disabled={!answer.trim()}>
@@ -42,9 +44,11 @@ function QueryActions({ q, onDone }: { readonly q: QueryRow; readonly onDone: ()
           </button>
         </form>
       ) : null}
-      <button type="button" onClick={() => act(null, `/api/queries/${q.id}/close`, {})}>
-        {t('web.queries.close')}
-      </button>
+      {can('closeQuery') ? (
+        <button type="button" onClick={() => act(null, `/api/queries/${q.id}/close`, {})}>
+          {t('web.queries.close')}
+        </button>
+      ) : null}
       <ProblemView error={error} />
     </div>
   );

@@ -15,17 +15,20 @@ import { VisitsTable } from '../components/visits-table.tsx';
 import { get } from '../lib/api.ts';
 import { daysBetween, siteDate, siteDateTime } from '../lib/dates.ts';
 import { useI18n } from '../lib/language.tsx';
+import { useCan } from '../lib/session.tsx';
 import { href } from '../lib/router.ts';
 import { anchorDate, firstDoseDate, screeningsOf, seriesOf, sledaiSeries, timeline } from '../lib/subject-view.ts';
 import type { SubjectDetail } from '../lib/types.ts';
+import { useStudy } from '../lib/study.tsx';
 import { useLoad } from '../lib/use-load.ts';
 
-/** HN2301 has three dose levels; the server's answer may say otherwise. */
-const defaultLevels = 3;
 
 export function SubjectScreen({ id }: { readonly id: string }) {
   const { t } = useI18n();
-  const loaded = useLoad(() => get<SubjectDetail & { doseLevels?: number }>(`/api/subjects/${encodeURIComponent(id)}`), [id]);
+  const can = useCan();
+  const { summary } = useStudy();
+  const loaded = useLoad(() => get<SubjectDetail>(`/api/subjects/${encodeURIComponent(id)}`), [id]);
+  const levels = summary?.doseLevels?.length ?? 3;
   if (loaded.error) return <ProblemView error={loaded.error} />;
   const s = loaded.data;
   if (!s) return <Loading />;
@@ -78,26 +81,30 @@ export function SubjectScreen({ id }: { readonly id: string }) {
       <section className="actions" aria-labelledby="next-steps">
         <h2 id="next-steps">{t('web.subject.nextSteps')}</h2>
         <div className="action-grid">
-          {s.status === 'screening' ? (
+          {s.status === 'screening' && can('screen') ? (
             <p>
               <Link href={href({ name: 'screening', subjectId: s.id })}>{t('web.subject.screen')}</Link>
             </p>
           ) : null}
-          {latest && latest.outcome === 'eligible' && !dosed ? <ConfirmEligibility screening={latest} signatures={signatures} onDone={reload} /> : null}
-          {s.status === 'screening' ? <EnrolForm subject={s} onDone={reload} /> : null}
-          {s.status === 'enrolled' || s.status === 'dosed' ? <DoseForm subject={s} levels={s.doseLevels ?? defaultLevels} onDone={reload} /> : null}
-          {dosed ? (
+          {latest && latest.outcome === 'eligible' && !dosed && (can('confirmEligibility') || signatures.some((g) => g.rowId === latest.id)) ? (
+            <ConfirmEligibility screening={latest} signatures={signatures} onDone={reload} />
+          ) : null}
+          {s.status === 'screening' && can('enrol') ? <EnrolForm subject={s} onDone={reload} /> : null}
+          {(s.status === 'enrolled' || s.status === 'dosed') && can('dose') ? <DoseForm subject={s} levels={levels} onDone={reload} /> : null}
+          {dosed && can('record') ? (
             <p>
               <Link className="button" href={href({ name: 'adverse-event', subjectId: s.id })}>
                 {t('web.subject.addAe')}
               </Link>
             </p>
           ) : null}
-          {dosed ? <MeasurementForm subject={s} onDone={reload} /> : null}
-          <details className="action-box">
-            <summary>{t('web.subject.changeStatus')}</summary>
-            <StatusForm subject={s} onDone={reload} />
-          </details>
+          {dosed && can('record') ? <MeasurementForm subject={s} onDone={reload} /> : null}
+          {can('changeStatus') ? (
+            <details className="action-box">
+              <summary>{t('web.subject.changeStatus')}</summary>
+              <StatusForm subject={s} onDone={reload} />
+            </details>
+          ) : null}
         </div>
       </section>
 
@@ -149,7 +156,7 @@ export function SubjectScreen({ id }: { readonly id: string }) {
                   <span className="hint">{t(`conduct.relatedness.${e.relatedness}`)}</span>
                   <RecordTools table="adverse_event" rowId={e.id} subjectId={s.id} label={e.term} />
                 </div>
-                {e.dlt === null && e.dltSuggested !== null ? (
+                {e.dlt === null && e.dltSuggested !== null && can('adjudicate') ? (
                   <details>
                     <summary>{t('web.dlt.assess', { term: e.term })}</summary>
                     <DltForm event={e} onDone={reload} />

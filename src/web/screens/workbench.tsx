@@ -8,7 +8,7 @@ import { Field, SelectField } from '../components/field.tsx';
 import { ProblemView } from '../components/problem.tsx';
 import { post } from '../lib/api.ts';
 import { useI18n } from '../lib/language.tsx';
-import { defaultSkeleton, type DesignChoice, designChoices, parseRates, presets, targetDose } from '../lib/workbench.ts';
+import { defaultSkeleton, type DesignChoice, designChoices, designSpec, parseRates, presets, targetDose } from '../lib/workbench.ts';
 
 export interface OcDesign {
   readonly design: string;
@@ -55,13 +55,11 @@ export function WorkbenchScreen() {
     try {
       setAnswer(
         await post<CompareAnswer>('/api/designs/compare', {
-          designs: chosen,
+          designs: chosen.map((d) => designSpec(d, skeleton)),
           truth,
           target: Number(target),
           cohortSize: Number(cohortSize),
           cohorts: Number(cohorts),
-          exact: !crm,
-          ...(crm && skeleton ? { skeleton } : {}),
         }),
       );
     } catch (err) {

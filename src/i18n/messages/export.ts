@@ -3,7 +3,7 @@ import type { MessageFragment } from './fragment.ts';
 
 export const exportMessages: MessageFragment = {
   en: {
-    'cli.export.description': 'the trial\'s data in standard forms: CDISC SDTM',
+    'cli.export.description': 'the trial\'s data in standard forms: CDISC SDTM, FHIR R4, CDISC ODM 1.3.2',
     'cli.export.sdtm.description': 'CDISC SDTM (SDTMIG 3.4) datasets, one file per domain, with define.xml 2.1',
     'cli.export.option.out-dir': 'directory to write the files into (created when needed)',
     'cli.export.option.format': 'file format: {{choices}} (default xpt)',
@@ -16,7 +16,7 @@ export const exportMessages: MessageFragment = {
     'cli.export.note.non_ascii': 'note: {{dataset}}.{{variable}} has text outside ASCII (e.g. Chinese); translate it before an XPT submission',
   },
   'zh-CN': {
-    'cli.export.description': '以标准格式导出试验数据：CDISC SDTM',
+    'cli.export.description': '以标准格式导出试验数据：CDISC SDTM、FHIR R4、CDISC ODM 1.3.2',
     'cli.export.sdtm.description': 'CDISC SDTM（SDTMIG 3.4）数据集，每个域一个文件，附 define.xml 2.1',
     'cli.export.option.out-dir': '写入文件的目录（不存在时创建）',
     'cli.export.option.format': '文件格式：{{choices}}（默认 xpt）',

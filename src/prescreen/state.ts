@@ -27,6 +27,14 @@ import { readDate } from './text-codec.ts';
 import { type Needs, ObservationPolicy } from './needs.ts';
 
 const witnessTag = 128;
+
+interface Pending {
+  readonly seq: number;
+  readonly sub: number;
+  readonly fact: Fact;
+  readonly day: number;
+  readonly date: string;
+}
 const kindIndex = { observation: 0, condition: 1, medication: 2, procedure: 3, answer: 4 } as const;
 /** Per patient: bit k, a fact of kind k is kept; bit 8+k, a witness of kind k is held. */
 const keptBit = (k: number) => 1 << k;
@@ -112,6 +120,13 @@ export class PrescreenState {
    */
   private readonly slotAt = new Int32Array(witnessTag + 8).fill(-1);
   private readonly slotTags: number[] = [];
+  /**
+   * The open patient's latest-slot results not yet written: a patient's results come in date order,
+   * so each is soon replaced by a newer one, and only the one held when the patient is stored back
+   * is encoded (2 million lab results, ~1 million encoded).
+   */
+  private readonly pending: (Pending | undefined)[] = new Array(witnessTag).fill(undefined);
+  private readonly pendingTags: number[] = [];
 
   private openPatient(p: number): void {
     if (this.open === p) return;
@@ -148,6 +163,12 @@ export class PrescreenState {
 
   /** Stores the open patient's state back. */
   private close(): void {
+    for (const tag of this.pendingTags) {
+      const w = this.pending[tag]!;
+      this.write(tag, w.seq, w.sub, w.fact, undefined, w.day);
+      this.pending[tag] = undefined;
+    }
+    this.pendingTags.length = 0;
     if (this.open >= 0 && this.dirty) this.arena.store(this.open, this.out.view, this.out.length);
     this.open = -1;
     this.dirty = false;
@@ -172,16 +193,29 @@ export class PrescreenState {
         this.entry(0, seq, sub, f, this.previousAnswer(p, seq, sub, f));
         continue;
       }
-      const fact = (f as { fact: ObservationFact }).fact;
+      const tag = slot + 1;
+      const date = (f as { fact: ObservationFact }).fact.date;
       // The day (computed by keep) settles most comparisons without reading the held date.
       const day = this.day;
-      const held = this.findSlot(slot + 1);
-      if (held !== undefined && (day < held.day || (day === held.day && fact.date < this.heldDate(held.at)))) {
+      const waiting = this.pending[tag];
+      if (waiting !== undefined) {
+        if (day < waiting.day || (day === waiting.day && date < waiting.date)) this.dropped++;
+        else {
+          this.pending[tag] = { seq, sub, fact: f, day, date };
+          this.kept++;
+        }
+        continue;
+      }
+      const held = this.findSlot(tag);
+      if (held !== undefined && (day < held.day || (day === held.day && date < this.heldDate(held.at)))) {
         this.dropped++;
         continue;
       }
-      if (held !== undefined) this.cutEntry(slot + 1, held.start, held.end);
-      this.entry(slot + 1, seq, sub, f, undefined, day);
+      if (held !== undefined) this.cutEntry(tag, held.start, held.end);
+      this.pending[tag] = { seq, sub, fact: f, day, date };
+      this.pendingTags.push(tag);
+      this.dirty = true;
+      this.kept++;
     }
   }
 
@@ -255,6 +289,11 @@ export class PrescreenState {
   }
 
   private entry(tag: number, seq: number, sub: number, f: Fact, previous: Placed | undefined, day?: number): void {
+    this.write(tag, seq, sub, f, previous, day);
+    this.kept++;
+  }
+
+  private write(tag: number, seq: number, sub: number, f: Fact, previous: Placed | undefined, day?: number): void {
     const r = this.record.reset();
     if (day !== undefined) r.uint(day);
     writeFact(r, seq, sub, f, previous);
@@ -264,7 +303,6 @@ export class PrescreenState {
     this.out.append(r);
     if (tag !== 0) this.lastAnswer = undefined;
     this.dirty = true;
-    this.kept++;
   }
 
   /** The open patient's entry with `tag`: its bounds, its day (latest-slots), and where its record starts. */

@@ -170,8 +170,10 @@ describeEachBackend('electronic signatures', (ctx) => {
     assert.equal((await verifySignature(db, first.id)).status, 'broken', 'the version moved on');
     const second = await sign(db, credentials, { table: 'adverse_event', rowId: before.id, meaning: 'dlt-adjudicated' }, cheap);
     assert.deepEqual((await signaturesOf(db, 'adverse_event', before.id)).map((s) => [s.id, s.status]), [[first.id, 'broken'], [second.id, 'valid']]);
-    await deleteRow(db, adverseEvent, before.id, edited.version + 1, { user: 'crc.wang', reason: 'duplicate entry' });
-    assert.deepEqual((await signaturesOf(db, 'adverse_event', before.id)).map((s) => s.status), ['broken', 'broken'], 'a removed record breaks them all');
+    // A record of the trial cannot be deleted; marking it entered in error is an edit, and breaks them all.
+    await assert.rejects(deleteRow(db, adverseEvent, before.id, edited.version + 1, { user: 'crc.wang', reason: 'duplicate entry' }), { code: 'delete_refused' });
+    await updateRow(db, adverseEvent, before.id, edited.version + 1, { status: 'entered-in-error' }, { user: 'crc.wang', reason: 'duplicate entry' });
+    assert.deepEqual((await signaturesOf(db, 'adverse_event', before.id)).map((s) => s.status), ['broken', 'broken'], 'a record marked in error breaks them all');
   });
 
   it('R-26: a signature copied onto another record (raw SQL, same hash) verifies as broken', async () => {

@@ -2,17 +2,30 @@
 // as bars from onset to resolution coloured by grade, and assessments; then the same items as an
 // ordered list, which is what a screen reader reads and what the keyboard reaches.
 import { useId } from 'react';
+import type { Translate } from '../lib/i18n.ts';
 import { useI18n } from '../lib/language.tsx';
 import { linearScale, niceTicks } from '../lib/scale.ts';
 import type { TimelineItem } from '../lib/subject-view.ts';
+import type { VisitEfficacy } from '../lib/types.ts';
 import { visitName } from '../lib/visit-name.ts';
 
 const rows = ['dose', 'visit', 'adverse-event', 'response'] as const;
+/** Efficacy responses share the assessments' row. */
+const rowOf = (kind: TimelineItem['kind']) => (kind === 'efficacy' ? 'response' : kind);
 const gradeColour = ['#9ca3af', '#65a30d', '#ca8a04', '#ea580c', '#dc2626', '#111827'];
 const width = 1000;
 const rowHeight = 34;
 const left = 120;
 const right = 16;
+
+/** SRI-4, LLDAS and DORIS of a visit in a few words: "SRI-4 responder · LLDAS met · DORIS not met". */
+export function efficacyText(t: Translate, e: VisitEfficacy): string {
+  const parts: string[] = [];
+  if (e.sri4) parts.push(t(e.sri4.responder ? 'web.efficacy.sri4Yes' : 'web.efficacy.sri4No'));
+  if (e.lldas) parts.push(t(e.lldas.met ? 'web.efficacy.lldasYes' : 'web.efficacy.lldasNo'));
+  if (e.doris) parts.push(t(e.doris.met ? 'web.efficacy.dorisYes' : 'web.efficacy.dorisNo'));
+  return parts.join(' · ') || t('web.efficacy.none');
+}
 
 export function visitTone(state: string | undefined): 'good' | 'bad' | 'warn' | 'neutral' {
   if (state === 'overdue' || state === 'missed' || state?.includes('out-of-window')) return 'bad';
@@ -29,7 +42,7 @@ export function Timeline({ items, today }: { readonly items: readonly TimelineIt
   const ticks = niceTicks(Math.min(...days, 0), Math.max(...days, today), 10);
   const x = linearScale([ticks[0]!, ticks.at(-1)!], [left, width - right]);
   const height = rows.length * rowHeight + 30;
-  const y = (kind: TimelineItem['kind']) => rows.indexOf(kind) * rowHeight + rowHeight / 2 + 4;
+  const y = (kind: TimelineItem['kind']) => rows.indexOf(rowOf(kind)) * rowHeight + rowHeight / 2 + 4;
   return (
     <div className="timeline">
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-t`}>
@@ -70,6 +83,12 @@ export function Timeline({ items, today }: { readonly items: readonly TimelineIt
                 <title>{`${visitName(item.visit, language)} (${item.date})`}</title>
               </circle>
             );
+          if (item.kind === 'efficacy')
+            return (
+              <path key={key} d={`M${x(item.day)} ${y(item.kind) - 7} l7 12 l-14 0 z`} className={item.efficacy.sri4?.responder ? 'efficacy-mark responder' : 'efficacy-mark'}>
+                <title>{`${item.efficacy.visitCode}: ${efficacyText(t, item.efficacy)} (${item.date})`}</title>
+              </path>
+            );
           return (
             <rect key={key} x={x(item.day) - 5} y={y(item.kind) - 5} width={10} height={10} className="response-mark">
               <title>{`${t(`web.obs.${item.code}`)} ${item.value} (${item.date})`}</title>
@@ -96,7 +115,9 @@ export function TimelineList({ items }: { readonly items: readonly TimelineItem[
               ? `${visitName(item.visit, language)} · ${t(`web.visitState.${item.visit.state ?? item.visit.status}`)}`
               : item.kind === 'adverse-event'
                 ? t('web.timeline.ae', { term: item.event.term, grade: item.event.grade })
-                : `${t(`web.obs.${item.code}`)} ${item.value}`}
+                : item.kind === 'efficacy'
+                  ? `${item.efficacy.visitCode}: ${efficacyText(t, item.efficacy)}`
+                  : `${t(`web.obs.${item.code}`)} ${item.value}`}
         </li>
       ))}
     </ol>

@@ -79,6 +79,7 @@ describe('browser: every screen on the demo trial', { skip: skipBrowser }, () =>
     const sledai = page.getByRole('figure').filter({ hasText: 'SLEDAI-2K over time' });
     assert.equal(await sledai.locator('circle').count() >= 2, true, 'baseline and month 3');
     await page.getByRole('img', { name: /Doses, visits, adverse events/ }).waitFor();
+    await page.getByRole('table', { name: 'Responses per visit (against baseline)' }).getByRole('rowheader', { name: 'm3' }).waitFor();
     await page.getByRole('table').filter({ hasText: 'Window' }).getByText('Month 3').or(page.getByRole('table').filter({ hasText: 'Window' }).getByText('m3')).first().waitFor();
     const measure = page.getByRole('form', { name: 'Record a measurement' });
     await measure.getByLabel(/^Value/).fill('0');

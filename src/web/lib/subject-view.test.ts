@@ -44,6 +44,22 @@ describe('subject view', () => {
     assert.deepEqual(sledai.clinical.map((p) => p.y), [10, 2]);
     assert.deepEqual(seriesOf(subject, '2026-03-01', 'b-cells').map((p) => p.y), [0]);
   });
+  it('puts each visit\'s efficacy on the timeline at the visit, and leaves out refused ones', () => {
+    const withEfficacy: SubjectDetail = {
+      ...subject,
+      visits: [...subject.visits!, { id: 'v2', visitCode: 'm3', studyDay: 90, plannedDate: '2026-05-30', windowStart: '2026-05-23', windowEnd: '2026-06-06', actualDate: '2026-05-31', status: 'done' }],
+      efficacy: [
+        { visitId: 'v2', visitCode: 'm3', sledai2k: 4, sri4: { responder: true }, lldas: { met: true }, doris: null },
+        { visitId: 'v1', visitCode: 'd7', refused: { code: 'no_baseline' } },
+      ],
+    };
+    const efficacy = timeline(withEfficacy, '2026-03-01', '2026-06-01').filter((i) => i.kind === 'efficacy');
+    assert.deepEqual(
+      efficacy.map((i) => [i.date, i.day]),
+      [['2026-05-31', 91]],
+    );
+  });
+
   it('orders the timeline by date and leaves out events entered in error', () => {
     const items = timeline(subject, '2026-03-01', '2026-06-01');
     assert.deepEqual(

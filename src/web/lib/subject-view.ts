@@ -2,7 +2,7 @@
 // study-day axis), the chart series and the chronological timeline. Pure, so it is tested in node.
 import { computeSledai2k } from '../../domain/scores/sledai2k.ts';
 import { daysBetween, siteDate } from './dates.ts';
-import type { AdverseEventRow, DoseRow, ObservationRow, SubjectDetail, VisitRow } from './types.ts';
+import type { AdverseEventRow, DoseRow, ObservationRow, SubjectDetail, VisitEfficacy, VisitRow } from './types.ts';
 
 export const screeningsOf = (s: SubjectDetail) => s.screenings ?? s.screeningResults ?? [];
 export const givenDoses = (s: SubjectDetail): DoseRow[] => (s.doses ?? []).filter((d) => (d.status ?? 'given') === 'given');
@@ -63,7 +63,8 @@ export type TimelineItem =
   | { readonly kind: 'dose'; readonly date: string; readonly day: number; readonly dose: DoseRow }
   | { readonly kind: 'visit'; readonly date: string; readonly day: number; readonly visit: VisitRow }
   | { readonly kind: 'adverse-event'; readonly date: string; readonly day: number; readonly endDay: number; readonly event: AdverseEventRow }
-  | { readonly kind: 'response'; readonly date: string; readonly day: number; readonly code: string; readonly value: number };
+  | { readonly kind: 'response'; readonly date: string; readonly day: number; readonly code: string; readonly value: number }
+  | { readonly kind: 'efficacy'; readonly date: string; readonly day: number; readonly efficacy: VisitEfficacy };
 
 /** Doses, visits, adverse events and efficacy responses in date order on one day axis. */
 export function timeline(s: SubjectDetail, anchor: string, today: string): TimelineItem[] {
@@ -88,6 +89,13 @@ export function timeline(s: SubjectDetail, anchor: string, today: string): Timel
       items.push({ kind: 'response', date, day: day(date), code: o.kind, value: o.valueNum! });
     }
   }
-  const order = { dose: 0, 'adverse-event': 1, response: 2, visit: 3 } as const;
+  const visits = new Map((s.visits ?? []).map((v) => [v.id, v]));
+  for (const efficacy of s.efficacy ?? []) {
+    const v = visits.get(efficacy.visitId);
+    if (!v || efficacy.refused) continue;
+    const date = v.actualDate ?? v.plannedDate;
+    items.push({ kind: 'efficacy', date, day: day(date), efficacy });
+  }
+  const order = { dose: 0, 'adverse-event': 1, response: 2, efficacy: 3, visit: 4 } as const;
   return items.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind]);
 }

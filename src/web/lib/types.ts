@@ -146,13 +146,17 @@ export interface SignatureInfo {
   readonly status?: 'valid' | 'broken';
 }
 
+/** One visit's efficacy (src/domain/conduct/efficacy.ts VisitEfficacy), or `refused` naming what is missing. */
 export interface VisitEfficacy {
-  readonly visitId?: string;
-  readonly visitCode?: string;
-  readonly date?: string;
+  readonly visitId: string;
+  readonly visitCode: string;
   readonly sledai2k?: number | null;
-  readonly clinicalSledai2k?: number | null;
-  readonly [key: string]: unknown;
+  readonly clinicalSledai?: number | null;
+  readonly sri4?: { readonly responder: boolean } | null;
+  readonly lldas?: { readonly met: boolean } | null;
+  readonly doris?: { readonly met: boolean } | null;
+  readonly prednisoneEquivalentMgPerDay?: number | null;
+  readonly refused?: IssueLike;
 }
 
 export interface SubjectDetail extends Subject {

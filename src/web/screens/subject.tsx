@@ -5,6 +5,7 @@
 import { Badge } from '../components/badge.tsx';
 import { Checklist } from '../components/checklist.tsx';
 import { DltForm, DltSuggestion } from '../components/dlt-form.tsx';
+import { EfficacyTable } from '../components/efficacy-table.tsx';
 import { LineChart } from '../components/line-chart.tsx';
 import { Link } from '../components/link.tsx';
 import { Loading, ProblemView } from '../components/problem.tsx';
@@ -129,6 +130,8 @@ export function SubjectScreen({ id }: { readonly id: string }) {
           />
           <LineChart title={t('web.chart.bcells')} xLabel={dayLabel} yLabel={t('web.chart.cellsPerUl')} series={[{ name: t('web.obs.b-cells'), points: bcells }]} />
         </div>
+        <h3>{t('web.efficacy.title')}</h3>
+        <EfficacyTable subject={s} />
       </section>
 
       {(s.visits ?? []).length > 0 ? (

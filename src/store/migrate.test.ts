@@ -44,6 +44,7 @@ describeEachBackend('migrations', (ctx) => {
       [
         'adverse_event',
         'app_user',
+        'contact_request',
         'data_query',
         'dose_administration',
         'escalation_decision',

@@ -13,3 +13,4 @@ export { type RoleMeaning, signingRoles } from './meanings.ts';
 export { type SignRequest, attestSignature, attestationRole, sign } from './sign.ts';
 export { type CheckedSignature, type SignatureStatus, signaturesOf, verifySignature } from './signatures.ts';
 export { type AppUser, Role, type SignatureMeaning, type SignatureRow, type UserRole, roles } from '../schema-conduct.ts';
+export { grantById, type HeldRole, grantsOf } from './grants.ts';

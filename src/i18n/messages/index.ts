@@ -14,6 +14,7 @@ import { reportMessages } from './report.ts';
 import { responseMessages } from './responses.ts';
 import { safetyMessages } from './safety.ts';
 import { scoreMessages } from './scores.ts';
+import { serverMessages } from './server.ts';
 import { screenCliMessages } from './screen-cli.ts';
 import { storeMessages } from './store.ts';
 import { trialMessages } from './trial.ts';
@@ -39,5 +40,6 @@ export const fragments: readonly MessageFragment[] = [
   xptMessages,
   exportMessages,
   exportFhirOdmMessages,
+  serverMessages,
   reportMessages,
 ];

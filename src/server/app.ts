@@ -1,0 +1,62 @@
+// buildServer: the HTTP API (docs/api.md) as a fastify app over the store, and the web app's
+// files. Tests call it with an open store and use `app.inject()`; src/main.ts listens with it.
+// Requests are checked against zod schemas (validation.ts), every route against the access
+// matrix (access/), and every failure answered as an RFC 9457 problem (problem.ts).
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installGuard } from './access/guard.ts';
+import { accessMatrix, routeKey } from './access/matrix.ts';
+import { ServerContext, type ServerOptions } from './context.ts';
+import { problemOf } from './problem.ts';
+import { registerRoutes } from './routes/index.ts';
+import { installWebApp } from './static.ts';
+import { validatorCompiler } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Logs everyone out (at shutdown), recording each logout. */
+    endSessions(): Promise<void>;
+  }
+}
+
+/** A bundle (FHIR export) may be a few megabytes; nothing else comes close. */
+const bodyLimit = 20 * 1024 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const ctx = new ServerContext(options);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, exposeHeadRoutes: false, return503OnClosing: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Fail closed: a route nobody decided the access of is an error at start, not an open door.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) {
+      if (!accessMatrix[routeKey(method, route.url)]) throw new Error(`route ${method} ${route.url} has no entry in the access matrix`);
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'FirstDose API', version: '1', description: 'The HTTP API of FirstDose (docs/api.md). Errors are RFC 9457 problems.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } } },
+    },
+    transform: createJsonSchemaTransform({ skipList: [], zodToJsonConfig: { unrepresentable: 'any' } }),
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  installGuard(app, ctx);
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemOf(error, request.language ?? ctx.language);
+    if (problem.status >= 500) request.log.error(error);
+    return reply.code(problem.status).type('application/problem+json').send(problem);
+  });
+
+  await app.register(async (api) => registerRoutes(api.withTypeProvider<ZodTypeProvider>(), ctx));
+  installWebApp(app, ctx, options.webRoot);
+  // Called before closing, while the store is still open: every open session ends on record.
+  app.decorate('endSessions', () => ctx.closeSessions());
+  return app;
+}

@@ -165,6 +165,7 @@ describe('browser: the next steps of the demo trial', { skip: skipBrowser }, () 
     const sign = page.getByRole('form', { name: /escalation decision approved/i });
     await sign.getByLabel('Password (to sign)').fill('firstdose-demo-2026');
     await sign.getByRole('button', { name: 'Sign' }).click();
+    await page.getByText('The decision on cohort 2 is signed and in effect').waitFor();
     await page.getByText('Cohort 3 at dose level 3.').waitFor();
     await shot(page, 'conduct-10-signed');
   });

@@ -173,6 +173,8 @@ describe('browser: every screen on the demo trial', { skip: skipBrowser }, () =>
     // Cohort 2 has its sentinel dosed only: the design says complete the cohort at level 2.
     await page.getByRole('region', { name: 'The design recommends' }).getByText('next cohort at dose level 2').waitFor();
     await page.getByRole('region', { name: 'Where the trial stands' }).getByText(/has 1 of 3 subjects dosed/).waitFor();
+    // Not ready: no decision form to be refused.
+    assert.equal(await page.getByRole('button', { name: 'Record the decision' }).count(), 0);
     await shot(page, 'screens-10-escalation-wait');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('navigation').getByRole('link', { name: '概览' }).click();

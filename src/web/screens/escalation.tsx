@@ -38,6 +38,10 @@ export function EscalationScreen() {
   const next = dash.data?.nextDecision;
   const blockers = next?.blockers ?? s?.blockers ?? [];
   const unsigned = blockers.find((b) => b.code === 'decision_not_signed');
+  // The committee decides only when the rules let it (the whole cohort past its DLT windows).
+  const ready = blockers.some((b) => b.code === 'decision_required');
+  // What the committee just did, said above the board (the forms it used are gone after it).
+  const [notice, setNotice] = useState<string>();
   return (
     <section className="escalation">
       <h1>{t('web.escalation.title')}</h1>
@@ -93,16 +97,35 @@ export function EscalationScreen() {
       ) : status.loading ? (
         <Loading />
       ) : null}
-      {s && study && can('decide') ? (
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {s && study && can('decide') && (ready || unsigned) ? (
         <div className="grid-2">
-          <DecisionForm study={study} status={s} rec={rec.data} asOf={asOf} onDone={reload} />
+          {ready ? (
+            <DecisionForm
+              key={s.cohort}
+              study={study}
+              status={s}
+              rec={rec.data}
+              asOf={asOf}
+              onDone={(d) => {
+                setNotice(t('web.escalation.recorded', { cohort: d.cohort }));
+                reload();
+              }}
+            />
+          ) : null}
           {unsigned ? (
             <section className="card" aria-labelledby="sign-decision">
               <h2 id="sign-decision">{t('web.escalation.sign', { cohort: Number(unsigned.params?.['cohort'] ?? s.cohort) })}</h2>
               <SignForm
                 meaning="escalation-approved"
                 onSign={async (password) => {
-                  await post(`/api/studies/${study}/decisions/${Number(unsigned.params?.['cohort'] ?? s.cohort)}/signature`, { password });
+                  const cohort = Number(unsigned.params?.['cohort'] ?? s.cohort);
+                  await post(`/api/studies/${study}/decisions/${cohort}/signature`, { password });
+                  setNotice(t('web.escalation.signed', { cohort }));
                   reload();
                 }}
               >
@@ -190,14 +213,13 @@ function RecommendationCard({ rec, error }: { readonly rec: Recommendation | und
   );
 }
 
-function DecisionForm({ study, status, rec, asOf, onDone }: { study: string; status: TrialStatus; rec: Recommendation | undefined; asOf: string; onDone: () => void }) {
+function DecisionForm({ study, status, rec, asOf, onDone }: { study: string; status: TrialStatus; rec: Recommendation | undefined; asOf: string; onDone: (d: DecisionRow) => void }) {
   const { t } = useI18n();
   const levels = rec?.input.doses.length ?? 3;
   const recommended = rec?.decision.nextDose ?? null;
   const [next, setNext] = useState<string>('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<DecisionRow>();
   const chosen = next === '' ? (recommended === null ? 'stop' : String(recommended)) : next;
   const nextLevel = chosen === 'stop' ? null : Number(chosen);
   const departs = !rec || rec.decision.decision === 'wait' || recommended !== nextLevel;
@@ -205,8 +227,7 @@ function DecisionForm({ study, status, rec, asOf, onDone }: { study: string; sta
     e.preventDefault();
     setError(undefined);
     try {
-      setDone(await post<DecisionRow>(`/api/studies/${study}/decisions`, { nextLevel, asOf, ...(departs && reason.trim() ? { overrideReason: reason.trim() } : {}) }));
-      onDone();
+      onDone(await post<DecisionRow>(`/api/studies/${study}/decisions`, { nextLevel, asOf, ...(departs && reason.trim() ? { overrideReason: reason.trim() } : {}) }));
     } catch (err) {
       setError(err);
     }
@@ -229,11 +250,6 @@ function DecisionForm({ study, status, rec, asOf, onDone }: { study: string; sta
           {t('web.escalation.record')}
         </button>
         <ProblemView error={error} />
-        {done ? (
-          <p className="notice" role="status">
-            {t('web.escalation.recorded', { cohort: done.cohort })}
-          </p>
-        ) : null}
       </form>
     </section>
   );

@@ -71,8 +71,15 @@ describe('browser: every screen on the demo trial', { skip: skipBrowser }, () =>
     await page.getByRole('button', { name: 'English' }).click();
   });
 
-  step("shows a subject's timeline, charts and visits, and records a B-cell count", async () => {
+  step('shows the site the patient who asked to be contacted', async () => {
     await logIn(page, 'crc.li');
+    await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+    await page.getByRole('button', { name: 'Show the requests' }).click();
+    await page.getByRole('table', { name: 'Patients who asked to be contacted' }).getByRole('rowheader', { name: 'Wang Xiaomei' }).waitFor();
+    await checkScreen(page);
+  });
+
+  step("shows a subject's timeline, charts and visits, and records a B-cell count", async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Subjects' }).click();
     await page.getByRole('link', { name: '001', exact: true }).click();
     await page.getByRole('heading', { name: 'Subject 001' }).waitFor();

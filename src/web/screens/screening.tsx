@@ -5,6 +5,7 @@
 import { type ChangeEvent, type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Badge } from '../components/badge.tsx';
 import { Checklist, eligibleTone } from '../components/checklist.tsx';
+import { ContactRequests } from '../components/contact-requests.tsx';
 import { EnteredDataForm } from '../components/entered-data-form.tsx';
 import { Field, SelectField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
@@ -101,6 +102,7 @@ export function ScreeningScreen({ subjectId }: { readonly subjectId?: string | u
             </details>
           </form>
           <RegisterForm study={study} bundle={bundle} fileName={uploaded?.name} asOf={asOf} subjectId={subjectId} userSites={session?.user.roles.flatMap((r) => (r.site ? [r.site] : [])) ?? []} />
+          {study ? <ContactRequests study={study} /> : null}
         </div>
         <div className="checklist-column" aria-live="polite" aria-busy={busy}>
           <h2>{t('web.screening.checklist')}</h2>

@@ -6,9 +6,31 @@ import { DecidedCode, notMeasuredCodes } from './codes.ts';
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { Tri, triAnd, triNot, triOr } from './tri.ts';
 
-/** Drops items equal to an earlier one (the same fact reached by two parts is shown once). */
-function dedupe<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+/**
+ * Drops items equal to an earlier one (the same fact reached by two parts is shown once). Equal
+ * items have equal keys, and a key starts with the item's `item` then a NUL: two items whose `item`
+ * differ (and hold no NUL) cannot be equal, so keys are made only for items that share their `item`
+ * with an earlier one (evidence keys cost more than the rest of a combine, measured).
+ */
+function dedupe<T extends { readonly item: string }>(items: readonly T[], keyOf: (item: T) => string): T[] {
   if (items.length < 2) return [...items];
+  const byItem = new Map<string, T[]>();
+  const out: T[] = [];
+  for (const x of items) {
+    if (typeof x.item !== 'string' || x.item.includes('\u0000')) return dedupeByKey(items, keyOf);
+    const same = byItem.get(x.item);
+    if (same === undefined) byItem.set(x.item, [x]);
+    else {
+      const key = keyOf(x);
+      if (same.some((y) => keyOf(y) === key)) continue;
+      same.push(x);
+    }
+    out.push(x);
+  }
+  return out;
+}
+
+function dedupeByKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = keyOf(item);
@@ -18,17 +40,8 @@ function dedupe<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   });
 }
 
-// Keys over every field, cheaper than JSON.stringify on the pre-screening hot path. An evidence
-// object climbs every level of its rule tree and is deduplicated at each, so its key is made once.
-const evidenceKeys = new WeakMap<Evidence, string>();
-function evidenceKey(e: Evidence): string {
-  let key = evidenceKeys.get(e);
-  if (key === undefined) {
-    key = `${e.item}\u0000${String(e.value)}\u0000${typeof e.value}\u0000${e.unit}\u0000${e.date}\u0000${e.source}\u0000${e.compared}`;
-    evidenceKeys.set(e, key);
-  }
-  return key;
-}
+// Keys over every field, cheaper than JSON.stringify on the pre-screening hot path.
+const evidenceKey = (e: Evidence) => `${e.item}\u0000${String(e.value)}\u0000${typeof e.value}\u0000${e.unit}\u0000${e.date}\u0000${e.source}\u0000${e.compared}`;
 const missingKey = (m: Missing) => `${m.item}\u0000${m.code}\u0000${m.params === undefined ? '' : JSON.stringify(m.params)}`;
 
 const evidenceOf = (parts: readonly NodeResult[]): Evidence[] => dedupe(parts.flatMap((p) => p.evidence), evidenceKey);

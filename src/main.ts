@@ -58,7 +58,9 @@ try {
   if (start.generatedAdminPassword)
     console.log(`Created the administrator: username admin, one-time password ${start.generatedAdminPassword}\nIt is shown only now: log in and change it (or set FIRSTDOSE_ADMIN_PASSWORD before the first start).`);
   else if (start.adminCreated) console.log('Created the administrator: username admin, password from FIRSTDOSE_ADMIN_PASSWORD.');
-  app = await buildServer({ db, protocol, language, idleMinutes, webRoot: fileURLToPath(new URL('../dist/web/', import.meta.url)) });
+  // Behind an HTTPS proxy, FIRSTDOSE_SECURE_COOKIES=1 keeps the session cookie off plain HTTP.
+  const secureCookies = process.env.FIRSTDOSE_SECURE_COOKIES === '1';
+  app = await buildServer({ db, protocol, language, idleMinutes, secureCookies, webRoot: fileURLToPath(new URL('../dist/web/', import.meta.url)) });
   await app.listen({ port, host });
 } catch (error) {
   console.error(storeText(error));

@@ -8,6 +8,8 @@ export interface Entry {
   readonly bytes: Uint8Array;
   readonly node: FieldNode | null;
   readonly next: Entry | undefined;
+  /** The last short ASCII string read for this field: most fields repeat from line to line. */
+  last: string;
 }
 
 /** Fields compiled for matching keys by their bytes: a small hash table by length and end bytes. */
@@ -28,7 +30,7 @@ export function compile(fields: Exclude<Fields, true>): FieldNode {
   for (const [name, sub] of Object.entries(fields)) {
     const bytes = Buffer.from(name, 'latin1');
     const h = keyHash(bytes.length, bytes[0] ?? 0, bytes[bytes.length - 1] ?? 0);
-    node.table[h] = { name, bytes, node: sub === true ? null : compile(sub), next: node.table[h] };
+    node.table[h] = { name, bytes, node: sub === true ? null : compile(sub), next: node.table[h], last: '' };
   }
   return node;
 }

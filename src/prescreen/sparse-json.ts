@@ -14,7 +14,7 @@
 // when all ASCII); numbers of up to 15 digits without an exponent as digits ÷ 10^places, which is
 // exact (both are exact doubles and IEEE division rounds correctly), others by Number().
 import type { Fields } from '../fhir/resource-fields.ts';
-import { compile, type FieldNode, find, setField } from './sparse-fields.ts';
+import { compile, type Entry, type FieldNode, find, setField } from './sparse-fields.ts';
 
 // The scanning functions take the line's bytes, a position and the line's end, and return the
 // position after what they read (the value read goes to `read`): positions stay in registers, which
@@ -88,7 +88,7 @@ function keyEnd(b: Uint8Array, i: number, e: number): number {
   }
 }
 
-function readString(b: Buffer, i: number, e: number): number {
+function readString(b: Buffer, i: number, e: number, field: Entry | undefined): number {
   const from = i + 1;
   let plain = true;
   let ascii = true;
@@ -110,6 +110,7 @@ function readString(b: Buffer, i: number, e: number): number {
   if (!plain) read = JSON.parse(b.toString('utf8', from - 1, i + 1));
   else if (!ascii) read = b.toString('utf8', from, i);
   else if (n > internMax || n === 0) read = n === 0 ? '' : b.toString('latin1', from, i);
+  else if (field !== undefined && field.last.length === n && sameBytes(field.last, b, from)) read = field.last;
   else {
     // A hash of the length and five bytes: the full comparison below decides anyway.
     const h = Math.imul(n ^ (b[from]! << 8) ^ (b[from + (n >> 1)]! << 16) ^ (b[i - 1]! << 24) ^ b[Math.max(from, i - 2)]! ^ (b[from + (n >> 2)]! << 4), 0x9e3779b1);
@@ -117,6 +118,7 @@ function readString(b: Buffer, i: number, e: number): number {
     const held = interned[slot]!;
     if (held.length === n && sameBytes(held, b, from)) read = held;
     else read = interned[slot] = b.toString('latin1', from, i);
+    if (field !== undefined) field.last = read as string;
   }
   return i + 1;
 }
@@ -214,10 +216,11 @@ function skip(b: Buffer, i: number, e: number, depth: number): number {
   throw notSure;
 }
 
-/** Reads the value at i: by `node`'s fields when it is an object or an array, whole when node is null. */
-function readValue(b: Buffer, i: number, e: number, node: FieldNode | null, depth: number): number {
+/** Reads the value of `field` at i: by the field's fields when it is an object or an array, whole when it has none. */
+function readValue(b: Buffer, i: number, e: number, field: Entry, depth: number): number {
   const c = i < e ? b[i]! : -1;
-  if (c === 0x22) return readString(b, i, e);
+  if (c === 0x22) return readString(b, i, e, field);
+  const node = field.node;
   if (c === 0x7b || c === 0x5b) {
     if (depth > maxDepth) throw notSure;
     if (node === null) {
@@ -225,7 +228,7 @@ function readValue(b: Buffer, i: number, e: number, node: FieldNode | null, dept
       read = JSON.parse(b.toString('utf8', i, end));
       return end;
     }
-    if (c === 0x5b) return readArray(b, i, e, node, depth);
+    if (c === 0x5b) return readArray(b, i, e, field, depth);
     const out: Record<string, unknown> = {};
     i = ws(b, i + 1, e);
     if (i < e && b[i] === 0x7d) i++;
@@ -249,7 +252,8 @@ function readValue(b: Buffer, i: number, e: number, node: FieldNode | null, dept
   throw notSure;
 }
 
-function readArray(b: Buffer, i: number, e: number, node: FieldNode, depth: number): number {
+/** An array of the field: each element by the field's own fields. */
+function readArray(b: Buffer, i: number, e: number, field: Entry, depth: number): number {
   const out: unknown[] = [];
   i = ws(b, i + 1, e);
   if (i < e && b[i] === 0x5d) {
@@ -257,7 +261,7 @@ function readArray(b: Buffer, i: number, e: number, node: FieldNode, depth: numb
     return i + 1;
   }
   for (;;) {
-    i = ws(b, readValue(b, i, e, node, depth + 1), e);
+    i = ws(b, readValue(b, i, e, field, depth + 1), e);
     out.push(read);
     const d = i < e ? b[i]! : -1;
     if (d === 0x5d) {
@@ -285,7 +289,7 @@ function readMembers(b: Buffer, i: number, e: number, node: FieldNode, out: Reco
     else {
       // A second resourceType would change which fields count (JSON.parse keeps the last).
       if (top && field.name === 'resourceType') throw notSure;
-      i = readValue(b, i, e, field.node, depth + 1);
+      i = readValue(b, i, e, field, depth + 1);
       setField(out, field.name, read);
     }
     i = ws(b, i, e);
@@ -316,7 +320,7 @@ export function readSparse(b: Buffer, start: number, end: number, fieldsOf: (typ
     if (i >= e || b[i] !== 0x3a) return undefined;
     i = ws(b, i + 1, e);
     if (i >= e || b[i] !== 0x22) return undefined;
-    i = ws(b, readString(b, i, e), e);
+    i = ws(b, readString(b, i, e, undefined), e);
     const type = read as string;
     const fields = fieldsOf(type);
     if (fields === true || !Object.hasOwn(fields, 'resourceType')) return undefined;

@@ -12,9 +12,54 @@ export interface Entry {
   last: string;
 }
 
+/**
+ * A key met in an object of a node, listed (`field`) or not, and the key that followed it last
+ * time: the lines of an export repeat their keys in one order, so the next key is usually known
+ * and is checked by its bytes alone.
+ */
+export interface Key {
+  readonly bytes: Uint8Array;
+  readonly field: Entry | undefined;
+  after: Key | undefined;
+}
+
+/** Keys not listed, remembered per node for the prediction (a bound: data may hold any keys). */
+const unlistedKept = 32;
+
 /** Fields compiled for matching keys by their bytes: a small hash table by length and end bytes. */
 export class FieldNode {
   readonly table: (Entry | undefined)[] = new Array(64).fill(undefined);
+  /** The key of each listed field, and the unlisted keys met so far. */
+  readonly keys = new Map<Entry, Key>();
+  readonly unlisted: Key[] = [];
+  /** The first key of this node's object last time. */
+  first: Key | undefined;
+}
+
+/** The key at bytes [start, end) of an object of `node`: its field if listed, remembered if not. */
+export function keyOf(node: FieldNode, b: Uint8Array, start: number, end: number): Key | undefined {
+  const field = find(node, b, start, end);
+  if (field !== undefined) return node.keys.get(field);
+  for (const k of node.unlisted) if (sameKey(k.bytes, b, start, end)) return k;
+  if (node.unlisted.length >= unlistedKept) return undefined;
+  const k: Key = { bytes: Uint8Array.prototype.slice.call(b, start, end), field: undefined, after: undefined };
+  node.unlisted.push(k);
+  return k;
+}
+
+function sameKey(k: Uint8Array, b: Uint8Array, start: number, end: number): boolean {
+  if (k.length !== end - start) return false;
+  for (let j = 0; j < k.length; j++) if (b[start + j] !== k[j]) return false;
+  return true;
+}
+
+/** Whether the key expected is at `from` (just after the opening quote), closing quote included. */
+export function isKeyAt(k: Key, b: Uint8Array, from: number, e: number): boolean {
+  const bytes = k.bytes;
+  const n = bytes.length;
+  if (from + n >= e || b[from + n] !== 0x22) return false;
+  for (let j = 0; j < n; j++) if (b[from + j] !== bytes[j]) return false;
+  return true;
 }
 
 const keyHash = (length: number, first: number, last: number) => (length * 7 + first * 3 + last) & 63;
@@ -30,7 +75,9 @@ export function compile(fields: Exclude<Fields, true>): FieldNode {
   for (const [name, sub] of Object.entries(fields)) {
     const bytes = Buffer.from(name, 'latin1');
     const h = keyHash(bytes.length, bytes[0] ?? 0, bytes[bytes.length - 1] ?? 0);
-    node.table[h] = { name, bytes, node: sub === true ? null : compile(sub), next: node.table[h], last: '' };
+    const field: Entry = { name, bytes, node: sub === true ? null : compile(sub), next: node.table[h], last: '' };
+    node.table[h] = field;
+    node.keys.set(field, { bytes, field, after: undefined });
   }
   return node;
 }

@@ -14,7 +14,7 @@
 // when all ASCII); numbers of up to 15 digits without an exponent as digits ÷ 10^places, which is
 // exact (both are exact doubles and IEEE division rounds correctly), others by Number().
 import type { Fields } from '../fhir/resource-fields.ts';
-import { compile, type Entry, type FieldNode, find, setField } from './sparse-fields.ts';
+import { compile, type Entry, type FieldNode, find, isKeyAt, type Key, keyOf, setField } from './sparse-fields.ts';
 
 // The scanning functions take the line's bytes, a position and the line's end, and return the
 // position after what they read (the value read goes to `read`): positions stay in registers, which
@@ -278,11 +278,28 @@ function readArray(b: Buffer, i: number, e: number, field: Entry, depth: number)
  * `top`: the resource itself, whose resourceType was read already.
  */
 function readMembers(b: Buffer, i: number, e: number, node: FieldNode, out: Record<string, unknown>, depth: number, top: boolean): number {
+  let expected = node.first;
+  let previous: Key | undefined;
+  let atFirst = true;
   for (;;) {
     if (i >= e || b[i] !== 0x22) throw notSure;
-    const keyEndAt = keyEnd(b, i, e);
-    const field = find(node, b, i + 1, keyEndAt);
-    i = ws(b, keyEndAt + 1, e);
+    let key: Key | undefined;
+    // The key that followed the previous one last time, checked by its bytes; else found.
+    if (expected !== undefined && isKeyAt(expected, b, i + 1, e)) {
+      key = expected;
+      i += key.bytes.length + 2;
+    } else {
+      const keyEndAt = keyEnd(b, i, e);
+      key = keyOf(node, b, i + 1, keyEndAt);
+      i = keyEndAt + 1;
+    }
+    if (atFirst) node.first = key;
+    else if (previous !== undefined) previous.after = key;
+    atFirst = false;
+    previous = key;
+    expected = key?.after;
+    const field = key?.field;
+    i = ws(b, i, e);
     if (i >= e || b[i] !== 0x3a) throw notSure;
     i = ws(b, i + 1, e);
     if (field === undefined) i = skip(b, i, e, depth + 1);

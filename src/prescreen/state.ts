@@ -28,6 +28,9 @@ import { type Needs, ObservationPolicy } from './needs.ts';
 
 const witnessTag = 128;
 
+/** a comes after b in the export. */
+const later = (a: Placed, b: Placed) => a.seq > b.seq || (a.seq === b.seq && a.sub > b.sub);
+
 interface Pending {
   readonly seq: number;
   readonly sub: number;
@@ -339,22 +342,27 @@ export class PrescreenState {
     const { bytes } = block;
     const r = new Reader(bytes, this.symbols, block.end);
     r.pos = block.start;
+    // One reader walks the entries; the other reads each entry's record, up to its end.
+    const body = new Reader(bytes, this.symbols, block.end);
     let previous: Placed | undefined;
+    let ordered = true;
     while (!r.done) {
       const tag = r.uint();
       const length = r.uint();
       const end = r.pos + length;
       if (tag !== 0 && tag < witnessTag) r.uint();
-      const body = new Reader(bytes, this.symbols, end);
       body.pos = r.pos;
+      body.end = end;
       const before = placed.length;
       readFacts(body, placed, previous);
+      for (let i = Math.max(before, 1); i < placed.length; i++) if (later(placed[i - 1]!, placed[i]!)) ordered = false;
       previous = placed[placed.length - 1];
       if (placed.length === before) previous = undefined;
       r.pos = end;
     }
     if (release) this.arena.free(p);
-    placed.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
+    // Slot entries are written when their patient is stored, after the entries added meanwhile.
+    if (!ordered) placed.sort((a, b) => a.seq - b.seq || a.sub - b.sub);
     return placed.map((x) => x.fact);
   }
 }

@@ -12,8 +12,8 @@ import { Link } from './link.tsx';
 const sections: ReadonlyArray<{ route: Route; key: string; matches: readonly Route['name'][]; needs?: Action }> = [
   { route: { name: 'dashboard' }, key: 'web.nav.dashboard', matches: ['dashboard'] },
   { route: { name: 'screening' }, key: 'web.nav.screening', matches: ['screening'], needs: 'screen' },
-  { route: { name: 'subjects' }, key: 'web.nav.subjects', matches: ['subjects', 'subject', 'adverse-event'] },
-  { route: { name: 'escalation' }, key: 'web.nav.escalation', matches: ['escalation'] },
+  { route: { name: 'subjects' }, key: 'web.nav.subjects', matches: ['subjects', 'subject', 'adverse-event'], needs: 'readTrial' },
+  { route: { name: 'escalation' }, key: 'web.nav.escalation', matches: ['escalation'], needs: 'readTrial' },
   { route: { name: 'designs' }, key: 'web.nav.designs', matches: ['designs'] },
   { route: { name: 'queries' }, key: 'web.nav.queries', matches: ['queries', 'audit'], needs: 'readQueries' },
 ];

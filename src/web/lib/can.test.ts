@@ -17,6 +17,7 @@ const routes: Record<Action, string> = {
   answerQuery: 'POST /api/queries/:id/answer',
   closeQuery: 'POST /api/queries/:id/close',
   readQueries: 'GET /api/queries',
+  readTrial: 'GET /api/studies/:study/dashboard',
   readAudit: 'GET /api/records/:table/:id/audit',
 };
 

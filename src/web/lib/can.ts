@@ -14,6 +14,7 @@ export type Action =
   | 'answerQuery'
   | 'closeQuery'
   | 'readQueries'
+  | 'readTrial'
   | 'readAudit';
 
 const site = ['investigator', 'coordinator'];
@@ -33,6 +34,7 @@ const allowed: Readonly<Record<Action, readonly string[]>> = {
   answerQuery: site,
   closeQuery: queriers,
   readQueries: [...site, ...queriers],
+  readTrial: [...site, ...queriers, 'safety_committee', 'sponsor_viewer'],
   readAudit: [...site, ...queriers, 'safety_committee'],
 };
 

@@ -5,6 +5,7 @@ export const dashboardMessages: MessageFragment = {
   en: {
     'web.dashboard.title': 'Dashboard: {{study}}',
     'web.dashboard.noStudy': 'You have no role in a study yet. Ask an administrator.',
+    'web.dashboard.administrator': 'Your role administers accounts and reads no trial data. Accounts, roles and unlocks are managed with `firstdose user` (see the README) or the /api/users API; the design workbench is open to you.',
     'web.dashboard.asOf': 'Today at the site: {{asOf}}. Protocol version {{version}}.',
     'web.dashboard.enrolment': 'Enrolment against plan',
     'web.dashboard.enrolledOfPlanned': 'Enrolled / planned',
@@ -41,6 +42,7 @@ export const dashboardMessages: MessageFragment = {
   'zh-CN': {
     'web.dashboard.title': '概览：{{study}}',
     'web.dashboard.noStudy': '您尚未在任何研究中担任角色，请联系管理员。',
+    'web.dashboard.administrator': '您的角色负责管理账户，不查看试验数据。账户、角色与解锁可通过 `firstdose user` 命令（见 README）或 /api/users 接口管理；设计比较对您开放。',
     'web.dashboard.asOf': '研究中心今日：{{asOf}}。方案版本 {{version}}。',
     'web.dashboard.enrolment': '入组进度（对照计划）',
     'web.dashboard.enrolledOfPlanned': '已入组 / 计划',

@@ -9,6 +9,7 @@ import { siteDateTime } from '../lib/dates.ts';
 import { issueText } from '../lib/i18n.ts';
 import { useI18n } from '../lib/language.tsx';
 import { href } from '../lib/router.ts';
+import { useCan } from '../lib/session.tsx';
 import { useStudy } from '../lib/study.tsx';
 import type { Dashboard, SubjectRef } from '../lib/types.ts';
 import { useLoad } from '../lib/use-load.ts';
@@ -29,7 +30,16 @@ function Meter({ value, max, label }: { readonly value: number; readonly max: nu
 export function DashboardScreen() {
   const { t } = useI18n();
   const { study, summary } = useStudy();
-  const { data: d, error, loading } = useLoad(() => (study ? get<Dashboard>(`/api/studies/${study}/dashboard`) : Promise.resolve(undefined)), [study]);
+  const can = useCan();
+  const reads = can('readTrial');
+  const { data: d, error, loading } = useLoad(() => (study && reads ? get<Dashboard>(`/api/studies/${study}/dashboard`) : Promise.resolve(undefined)), [study, reads]);
+  if (!reads)
+    return (
+      <section>
+        <h1>{t('web.title.dashboard')}</h1>
+        <p>{t('web.dashboard.administrator')}</p>
+      </section>
+    );
   if (error) return <ProblemView error={error} />;
   if (!d) return loading ? <Loading /> : <p>{t('web.dashboard.noStudy')}</p>;
   const next = d.nextDecision;

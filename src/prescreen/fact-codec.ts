@@ -7,6 +7,13 @@ import type { Reader, Writer } from './binary.ts';
 import { readDate, readSource, writeDate, writeSource } from './text-codec.ts';
 
 const Kind = { patient: 0, observation: 1, condition: 2, medication: 3, procedure: 4, answer: 5 } as const;
+
+/** Kinds of fact as bits of a mask, for decoding some kinds only. */
+export const kindBit = (kind: Fact['kind']): number => 1 << Kind[kind];
+export const allKinds = (1 << 6) - 1;
+
+/** The kind bit of the record at `at` (its first byte; an answer may carry a flag above the kind). */
+export const kindBitAt = (bytes: Uint8Array, at: number): number => 1 << (bytes[at]! & 0x7f);
 const kindNames = ['patient', 'observation', 'condition', 'medication', 'procedure', 'answer'] as const;
 const valueKinds = ['quantity', 'titer', 'coded', 'unusable'] as const;
 

@@ -12,6 +12,7 @@
 import type { ConditionKind, MedicationClass, ObservationFeature, QuestionnaireId } from '../domain/eligibility/patient-record.ts';
 import type { Leaf, Rule } from '../domain/eligibility/rules.ts';
 import type { Protocol } from '../domain/protocol/schema.ts';
+import { allKinds, kindBit } from './fact-codec.ts';
 
 export const ObservationPolicy = { latest: 'latest', all: 'all', roomAir: 'roomAir' } as const;
 export type ObservationPolicy = (typeof ObservationPolicy)[keyof typeof ObservationPolicy];
@@ -114,6 +115,57 @@ function walk(needs: Needs, rule: Rule): void {
     default:
       leaf(needs, rule);
       return;
+  }
+}
+
+/**
+ * The kinds of fact a rule reads, as a kindBit mask (the patient's own fields always come): what a
+ * criterion needs decoded before it is evaluated (lazy-record.ts). A leaf type this does not know
+ * reads every kind.
+ */
+export function ruleKinds(rule: Rule): number {
+  switch (rule.type) {
+    case 'all':
+    case 'any':
+    case 'each-measured':
+      return rule.of.reduce((k, part) => k | ruleKinds(part), 0);
+    case 'not':
+      return ruleKinds(rule.rule);
+    case 'switch':
+      return Object.values(rule.cases).reduce((k, part) => k | ruleKinds(part), 0);
+    default:
+      return leafKinds(rule);
+  }
+}
+
+function leafKinds(l: Leaf): number {
+  switch (l.type) {
+    case 'age':
+    case 'sex':
+      return kindBit('patient');
+    case 'lab':
+    case 'lab-vs-limit':
+    case 'positive':
+    case 'negative':
+    case 'spo2-room-air':
+    case 'crcl':
+      return kindBit('observation');
+    case 'condition':
+    case 'condition-since':
+      return kindBit('condition');
+    case 'none-recent':
+      return l.event === 'transfusion' ? kindBit('procedure') : kindBit('medication');
+    case 'stable-regimen':
+    case 'distinct-agents':
+    case 'glucocorticoid-dose':
+      return kindBit('medication');
+    case 'sledai2k':
+    case 'answer':
+      return kindBit('answer');
+    case 'eular-acr-2019':
+      return kindBit('answer') | kindBit('observation');
+    default:
+      return allKinds;
   }
 }
 

@@ -2,8 +2,9 @@
 // line (only the fields the mapping reads: sparse-json.ts), maps each resource to facts (src/fhir
 // resourceFacts, the same mapping a bundle gets) and
 // reduces them into a small per-patient state (state.ts) holding only what the protocol can read
-// (needs.ts). Then each patient's state becomes a PatientRecord, is screened with evaluateProtocol
-// (the same evaluation as `screen`) and released, and the rows are ranked (rank.ts).
+// (needs.ts). Then each patient's state becomes a PatientRecord, decoded kind by kind as its
+// criteria ask (lazy-record.ts), is screened with evaluateProtocol's criteria (the same evaluation as
+// `screen`) and released, and the rows are ranked (rank.ts).
 import { Eligibility } from '../domain/eligibility/criterion-result.ts';
 import type { PatientRecord } from '../domain/eligibility/patient-record.ts';
 import type { Protocol } from '../domain/protocol/schema.ts';
@@ -11,13 +12,13 @@ import { type Issue, issue } from '../domain/result.ts';
 import { defaultCodeTables } from '../fhir/code-tables.ts';
 import type { CodeTables } from '../fhir/code-tables-types.ts';
 import { isObject, type Json, normalisePatientReference } from '../fhir/fhir-read.ts';
-import { addFacts, emptyRecord } from '../fhir/record-builder.ts';
 import { resourceFacts } from '../fhir/resource-facts.ts';
 import { resourceFields } from '../fhir/resource-fields.ts';
 import { exportFiles } from './files.ts';
 import { forEachLineBytes } from './ndjson.ts';
 import { protocolNeeds } from './needs.ts';
 import { type PrescreenRow, RowInterner, rankRows, toRow } from './rank.ts';
+import { LazyRecord } from './lazy-record.ts';
 import { Screener } from './screener.ts';
 import { readSparse } from './sparse-json.ts';
 import { PrescreenState } from './state.ts';
@@ -138,11 +139,8 @@ export async function reduceExport(dir: string, protocol: Protocol, options: Pre
 
 /** Patient `p`'s record from its state, as bundleToRecord would build it from the same resources. */
 export function recordOf(state: PrescreenState, p: number, release = false): PatientRecord {
-  const key = state.key(p);
-  const record = emptyRecord();
-  addFacts(record, state.facts(p, release));
-  // As bundleToRecord: a record without a Patient resource is known by its reference.
-  if (record.id === undefined && key.startsWith('Patient/')) record.id = key.slice('Patient/'.length);
+  const record = new LazyRecord(state, p).whole();
+  if (release) state.release(p);
   return record;
 }
 
@@ -157,10 +155,11 @@ export async function prescreen(dir: string, protocol: Protocol, options: Prescr
   const total = state.patientCount;
   for (let p = 0; p < total; p++) {
     const key = state.key(p);
-    const record = recordOf(state, p, true);
-    const result = screener.screen(record, details === 'all');
+    const patient = new LazyRecord(state, p);
+    const result = screener.screen(patient, details === 'all');
+    state.release(p);
     counts[result.eligible]++;
-    if ('criteria' in result) rows.push(toRow(record.id ?? key, result, interner, patientIssues.get(key) ?? 0));
+    if ('criteria' in result) rows.push(toRow(patient.record.id ?? key, result, interner, patientIssues.get(key) ?? 0));
     if ((p + 1) % 1000 === 0 || p + 1 === total) options.onProgress?.({ phase: PrescreenPhase.evaluate, done: p + 1, total });
   }
   return {

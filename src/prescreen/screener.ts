@@ -9,9 +9,10 @@
 import { type EvalContext, makeContext } from '../domain/eligibility/context.ts';
 import { type CriterionResult, Eligibility, type ScreeningResult } from '../domain/eligibility/criterion-result.ts';
 import { evaluateCriterion, evaluateProtocol } from '../domain/eligibility/evaluate.ts';
-import type { PatientRecord } from '../domain/eligibility/patient-record.ts';
 import type { Protocol } from '../domain/protocol/schema.ts';
 import { Tri } from '../domain/eligibility/tri.ts';
+import type { LazyRecord } from './lazy-record.ts';
+import { ruleKinds } from './needs.ts';
 
 /** Not eligible, known from the first criterion found not met (the others were not evaluated). */
 export interface Excluded {
@@ -27,6 +28,8 @@ export class Screener {
   private readonly time: number[];
   private order: number[];
   private screened = 0;
+  /** The kinds of fact each criterion reads, decoded just before it is evaluated. */
+  private readonly kinds: number[];
 
   constructor(
     private readonly protocol: Protocol,
@@ -36,6 +39,7 @@ export class Screener {
     this.runs = protocol.criteria.map(() => 0);
     this.time = protocol.criteria.map(() => 0);
     this.order = protocol.criteria.map((_, i) => i);
+    this.kinds = protocol.criteria.map((c) => ruleKinds(c.rule));
   }
 
   /** Exclusions per millisecond spent: (exclusions / runs) / (time / runs). */
@@ -44,13 +48,14 @@ export class Screener {
   }
 
   /** The full result (`full`, or when the patient is not excluded), else the first exclusion. */
-  screen(record: PatientRecord, full: boolean): ScreeningResult | Excluded {
-    if (full) return evaluateProtocol(this.protocol, record, this.asOf);
+  screen(patient: LazyRecord, full: boolean): ScreeningResult | Excluded {
+    if (full) return evaluateProtocol(this.protocol, patient.whole(), this.asOf);
     if (++this.screened % reorderEvery === 0) this.order = this.order.slice().sort((a, b) => this.worth(b) - this.worth(a) || a - b);
-    const ctx: EvalContext = makeContext(this.protocol, record, this.asOf);
+    const ctx: EvalContext = makeContext(this.protocol, patient.record, this.asOf);
     const results: CriterionResult[] = new Array(this.protocol.criteria.length);
     let unknown = false;
     for (const i of this.order) {
+      patient.need(this.kinds[i]!);
       const started = performance.now();
       const r = evaluateCriterion(ctx, this.protocol.criteria[i]!);
       this.time[i]! += performance.now() - started;

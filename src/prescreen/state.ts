@@ -21,7 +21,7 @@ import type { Fact } from '../fhir/fact.ts';
 import { Arena, load } from './arena.ts';
 import { Reader, SymbolTable, Writer } from './binary.ts';
 import { fastDay } from './day.ts';
-import { type Placed, readFacts, writeFact } from './fact-codec.ts';
+import { allKinds, kindBitAt, type Placed, readFacts, writeFact } from './fact-codec.ts';
 import { PatientIndex } from './patient-index.ts';
 import { readDate } from './text-codec.ts';
 import { type Needs, ObservationPolicy } from './needs.ts';
@@ -333,8 +333,17 @@ export class PrescreenState {
     return readDate(r);
   }
 
-  /** Every kept fact of patient `p` in export order; frees the patient's state when `release`. */
-  facts(p: number, release = false): Fact[] {
+  /** Frees patient p's state (after screening). */
+  release(p: number): void {
+    this.close();
+    this.arena.free(p);
+  }
+
+  /**
+   * Every kept fact of patient `p` of the kinds in `kinds` (kindBit), in export order; frees the
+   * patient's state when `release`.
+   */
+  facts(p: number, release = false, kinds = allKinds): Fact[] {
     this.close();
     const block = this.arena.block(p);
     if (block === undefined) return [];
@@ -351,6 +360,12 @@ export class PrescreenState {
       const length = r.uint();
       const end = r.pos + length;
       if (tag !== 0 && tag < witnessTag) r.uint();
+      if ((kindBitAt(bytes, r.pos) & kinds) === 0) {
+        // Not asked for. The answers asked for never follow it as their previous one (readFacts).
+        previous = undefined;
+        r.pos = end;
+        continue;
+      }
       body.pos = r.pos;
       body.end = end;
       const before = placed.length;

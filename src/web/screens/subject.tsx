@@ -18,7 +18,7 @@ import { daysBetween, siteDate, siteDateTime } from '../lib/dates.ts';
 import { useI18n } from '../lib/language.tsx';
 import { useCan } from '../lib/session.tsx';
 import { href } from '../lib/router.ts';
-import { anchorDate, firstDoseDate, screeningsOf, seriesOf, sledaiSeries, timeline } from '../lib/subject-view.ts';
+import { anchorDate, firstDoseDate, givenDoses, screeningsOf, seriesOf, sledaiSeries, timeline } from '../lib/subject-view.ts';
 import type { SubjectDetail } from '../lib/types.ts';
 import { useStudy } from '../lib/study.tsx';
 import { useLoad } from '../lib/use-load.ts';
@@ -133,6 +133,20 @@ export function SubjectScreen({ id }: { readonly id: string }) {
         <h3>{t('web.efficacy.title')}</h3>
         <EfficacyTable subject={s} />
       </section>
+
+      {givenDoses(s).length > 0 ? (
+        <section aria-labelledby="doses">
+          <h2 id="doses">{t('web.subject.doses')}</h2>
+          <ul>
+            {givenDoses(s).map((d) => (
+              <li key={d.id}>
+                {t('web.timeline.dose', { level: d.doseLevel, date: siteDateTime(d.startedAt) })}
+                <RecordTools table="dose_administration" rowId={d.id} subjectId={s.id} label={t('web.timeline.dose', { level: d.doseLevel, date: siteDateTime(d.startedAt) })} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {(s.visits ?? []).length > 0 ? (
         <section aria-labelledby="visits">

@@ -90,6 +90,17 @@ function keyEnd(b: Uint8Array, i: number, e: number): number {
 
 function readString(b: Buffer, i: number, e: number, field: Entry | undefined): number {
   const from = i + 1;
+  // The field's last string, checked in the same pass as the bytes: it holds no quote, backslash,
+  // control or non-ASCII character, so bytes equal to it followed by a quote are that string.
+  const last = field?.last;
+  if (last !== undefined && last.length > 0 && from + last.length < e && b[from + last.length] === 0x22) {
+    let k = 0;
+    while (k < last.length && b[from + k] === last.charCodeAt(k)) k++;
+    if (k === last.length) {
+      read = last;
+      return from + k + 1;
+    }
+  }
   let plain = true;
   let ascii = true;
   i = from;
@@ -110,7 +121,6 @@ function readString(b: Buffer, i: number, e: number, field: Entry | undefined): 
   if (!plain) read = JSON.parse(b.toString('utf8', from - 1, i + 1));
   else if (!ascii) read = b.toString('utf8', from, i);
   else if (n > internMax || n === 0) read = n === 0 ? '' : b.toString('latin1', from, i);
-  else if (field !== undefined && field.last.length === n && sameBytes(field.last, b, from)) read = field.last;
   else {
     // A hash of the length and five bytes: the full comparison below decides anyway.
     const h = Math.imul(n ^ (b[from]! << 8) ^ (b[from + (n >> 1)]! << 16) ^ (b[i - 1]! << 24) ^ b[Math.max(from, i - 2)]! ^ (b[from + (n >> 2)]! << 4), 0x9e3779b1);

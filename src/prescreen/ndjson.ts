@@ -6,17 +6,18 @@
 // pre-screener's fast reader (sparse-json.ts) takes the line's bytes without decoding them at all.
 import { open } from 'node:fs/promises';
 
-const chunkBytes = 4 << 20;
+const defaultChunkBytes = 4 << 20;
 
 /**
  * Calls `onLine` with the bytes [start, end) of each non-blank line (a trailing `\r` removed) and
  * its 1-based number, and `onBytes` with the bytes of the file consumed so far after each chunk. The
- * buffer is reused: its bytes are valid during the call only.
+ * buffer is reused: its bytes are valid during the call only. `chunkBytes`: tests use tiny chunks.
  */
 export async function forEachLineBytes(
   path: string,
   onLine: (bytes: Buffer, start: number, end: number, lineNumber: number) => void,
   onBytes?: (bytes: number) => void,
+  chunkBytes = defaultChunkBytes,
 ): Promise<void> {
   const handle = await open(path, 'r');
   try {

@@ -96,6 +96,7 @@ export async function reduceExport(dir: string, protocol: Protocol, options: Pre
   const patientIssues = new Map<string, number>();
   const medications = new Map<string, Json>();
   const resolve = (reference: string) => medications.get(reference) ?? medications.get(reference.replace(/^.*\/(Medication\/[^/]+)$/, '$1'));
+  const resourceOptions = { resolve };
   const fail = (found: readonly Issue[], resource: unknown) => {
     issueCount++;
     for (const i of found) if (issues.length < sample) issues.push(i);
@@ -124,7 +125,7 @@ export async function reduceExport(dir: string, protocol: Protocol, options: Pre
           }
         }
         if (isObject(resource) && resource['resourceType'] === 'Medication' && typeof resource['id'] === 'string') medications.set(`Medication/${resource['id']}`, resource);
-        const mapped = resourceFacts(resource, tables, [file.name, lineNumber], { resolve });
+        const mapped = resourceFacts(resource, tables, [file.name, lineNumber], resourceOptions);
         if (!mapped.ok) return fail(mapped.issues, resource);
         const { subject, facts } = mapped.value;
         if (subject !== null && facts.length > 0) state.add(subject, seq, facts);

@@ -28,6 +28,13 @@ const pow10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
 /** The value the last read* function read. */
 let read: unknown;
 
+/**
+ * The elements of the arrays being read, a nested array's above its parent's: each array is made
+ * once its length is known. Pushing onto a fresh array gave it room for 17 elements, a third of
+ * all the bytes the pre-screen's read pass allocated (a questionnaire's items hold one answer each).
+ */
+const elements: unknown[] = [];
+
 // Making a string costs more than scanning its bytes, and most recur (systems, codes, units,
 // statuses, the patient's reference, a panel's date): short ASCII strings are kept in a table by a
 // hash of their bytes, and a string found there with the same bytes is used again.
@@ -264,18 +271,19 @@ function readValue(b: Buffer, i: number, e: number, field: Entry, depth: number)
 
 /** An array of the field: each element by the field's own fields. */
 function readArray(b: Buffer, i: number, e: number, field: Entry, depth: number): number {
-  const out: unknown[] = [];
   i = ws(b, i + 1, e);
   if (i < e && b[i] === 0x5d) {
-    read = out;
+    read = [];
     return i + 1;
   }
+  const base = elements.length;
   for (;;) {
     i = ws(b, readValue(b, i, e, field, depth + 1), e);
-    out.push(read);
+    elements.push(read);
     const d = i < e ? b[i]! : -1;
     if (d === 0x5d) {
-      read = out;
+      read = elements.slice(base);
+      elements.length = base;
       return i + 1;
     }
     if (d !== 0x2c) throw notSure;
@@ -364,5 +372,6 @@ export function readSparse(b: Buffer, start: number, end: number, fieldsOf: (typ
     throw error;
   } finally {
     read = undefined;
+    elements.length = 0;
   }
 }

@@ -73,8 +73,11 @@ export function numberField(parent: Json, key: string, sink: Sink, at: Rel): num
 }
 
 // FHIR dateTime (https://hl7.org/fhir/R4/datatypes.html#dateTime): YYYY, YYYY-MM, YYYY-MM-DD, or a
-// full date with a time (hh:mm:ss, fraction, zone). Minutes-only times are accepted as sent.
-const fullDate = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$/;
+// full date with a time (hh:mm:ss, fraction, zone). Minutes-only times are accepted as sent. A full
+// date is checked character by character, as the pattern
+// ^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T([01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$
+// reads it (fhir-read.test.ts holds them to each other): the regular expression's match array cost
+// an allocation per date, and the pre-screener reads over a million dates.
 const partialDate = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
 
 /**
@@ -91,13 +94,58 @@ function dayExists(year: number, month: number, day: number): boolean {
 /** The last text found to be a full date: the results of one panel share it. */
 let lastFullDate = '';
 
+const digitAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Two digits at i from `lowest` to `highest`, or -1. */
+function twoDigits(s: string, i: number, lowest: number, highest: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  if (a < 0 || b < 0) return -1;
+  const n = a * 10 + b;
+  return n >= lowest && n <= highest ? n : -1;
+}
+
+/** A full date or dateTime (the pattern above) of a day that exists. */
+export function isFullDate(v: string): boolean {
+  const n = v.length;
+  if (n < 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y0 = digitAt(v, 0);
+  const y1 = digitAt(v, 1);
+  const y2 = digitAt(v, 2);
+  const y3 = digitAt(v, 3);
+  if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0) return false;
+  const month = twoDigits(v, 5, 1, 12);
+  const day = twoDigits(v, 8, 1, 31);
+  if (month < 0 || day < 0 || !dayExists(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day)) return false;
+  if (n === 10) return true;
+  if (n < 16 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || twoDigits(v, 11, 0, 23) < 0 || twoDigits(v, 14, 0, 59) < 0) return false;
+  let p = 16;
+  if (v.charCodeAt(p) === 58) {
+    if (twoDigits(v, p + 1, 0, 60) < 0) return false;
+    p += 3;
+    if (v.charCodeAt(p) === 46) {
+      p++;
+      if (digitAt(v, p) < 0) return false;
+      while (digitAt(v, p) >= 0) p++;
+    }
+  }
+  if (p === n) return true;
+  const z = v.charCodeAt(p);
+  if (z === 90) return p + 1 === n;
+  if (z !== 43 && z !== 45) return false;
+  return p + 6 === n && twoDigits(v, p + 1, 0, 14) >= 0 && v.charCodeAt(p + 3) === 58 && twoDigits(v, p + 4, 0, 59) >= 0;
+}
+
 /**
  * A date or dateTime field as a FirstDose ClinicalDate. A year or year-month is valid FHIR but too
  * imprecise to date a result without guessing the day: `imprecise_date`, unless the caller takes
  * `latestDay` — a diagnosis dated "2015" is then read as 2015-12-31, the reading that can only
  * shorten a disease duration, never lengthen it.
  */
-export function dateField(parent: Json, key: string, sink: Sink, at: Rel, options: { latestDay?: boolean } = {}): string | undefined {
+export function dateField(parent: Json, key: string, sink: Sink, at: Rel, options?: { latestDay?: boolean }): string | undefined {
   const v = parent[key];
   if (v === undefined) return undefined;
   if (typeof v !== 'string') {
@@ -105,12 +153,11 @@ export function dateField(parent: Json, key: string, sink: Sink, at: Rel, option
     return undefined;
   }
   if (v === lastFullDate) return v;
-  const m = fullDate.exec(v);
-  if (m && dayExists(Number(m[1]), Number(m[2]), Number(m[3]))) {
+  if (isFullDate(v)) {
     lastFullDate = v;
     return v;
   }
-  if (options.latestDay && partialDate.test(v)) return lastDayOf(v);
+  if (options?.latestDay && partialDate.test(v)) return lastDayOf(v);
   sink.add([...at, key], partialDate.test(v) ? 'imprecise_date' : 'invalid_date', { value: v });
   return undefined;
 }

@@ -28,15 +28,17 @@ function registerSdtm(group: Command, { t, language, io, env }: ExportContext): 
     .option('--format <format>', t('cli.export.option.format', { choices: formats.join('|') }), 'xpt')
     .option('--study <code>', t('cli.trial.option.study'))
     .option('--as-of <date>', t('cli.export.option.as-of'))
+    .option('--as <user>', t('cli.export.option.exporter'))
     .option('--data <dir>', t('cli.store.option.data'))
-    .action((options: DataOption & { out: string; format: string; study?: string; asOf?: string }) =>
+    .action((options: DataOption & { out: string; format: string; study?: string; asOf?: string; as?: string }) =>
       guarded(io, t, language, async () => {
         if (!formats.includes(options.format as SdtmFormat))
           throw new CliError([issue(['--format'], 'invalid_choice', { value: options.format, allowed: formats.join(', ') })]);
         const asOf = siteToday(options.asOf);
+        const exporter = options.as ?? env.FIRSTDOSE_USER;
         const summary = await withStore(options, env, async (db) => {
           const study = await studyOption(db, options.study);
-          return exportSdtm(db, { study: study.code, out: options.out, format: options.format as SdtmFormat, asOf });
+          return exportSdtm(db, { study: study.code, out: options.out, format: options.format as SdtmFormat, asOf, ...(exporter ? { actor: { user: exporter } } : {}) });
         });
         for (const f of summary.files) io.out(f.file === 'define.xml' ? `  ${f.file}` : `  ${f.file.padEnd(14)} ${t('cli.export.sdtm.records', { count: f.records })}`);
         for (const n of summary.notes) io.err(t(`cli.export.note.${n.code}`, n.params));

@@ -35,8 +35,8 @@ export interface WrittenFile {
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** Writes beside the target and renames, so a reader never sees a half-written export file. */
-export function writeWhole(path: string, text: string): WrittenFile {
-  const data = Buffer.from(text, 'utf8');
+export function writeWhole(path: string, content: string | Uint8Array): WrittenFile {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial-${process.pid}`;
   writeFileSync(partial, data);

@@ -3,16 +3,16 @@
 // XPT files read back (src/reports/xpt) give the CSV's values. define.xml is well-formed and
 // describes every dataset and variable written.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { hn2301 } from '../../protocols/test-support.ts';
 import type { Db } from '../../store/index.ts';
 import { freshDb } from '../../store/test-support.ts';
-import { loadDemo, siteDate } from '../../store/trial/index.ts';
+import { ConductRefusal, loadDemo, siteDate } from '../../store/trial/index.ts';
+import { sha256 } from '../fhir-export/export-audit.ts';
 import { readXpt, xptToDatasetJson } from '../xpt/index.ts';
 import { buildTabulation, type Tabulation } from './build.ts';
 import { parseCsv } from './csv.ts';
@@ -170,5 +170,35 @@ describe('SDTM export of the demo trial', () => {
       }
       assert.equal(items.get('IT.AE.AETERM')!['@Length'], '26');
     }
+  });
+
+  it("records each export as a security event: who, scope, format and each file's SHA-256", async () => {
+    await exportSdtm(db, { study: 'hn2301', out: join(out, 'by-dm'), format: 'csv', asOf: today, actor: { user: 'dm.chen' } });
+    const events = await db.query<{ username: string; detail: { format: string; scope: { study: string; records: Record<string, number> }; files: { path: string; sha256: string }[] } }>(
+      "SELECT username, detail FROM security_event WHERE kind = 'export' ORDER BY created_at",
+    );
+    const local = `os:${userInfo().username}`;
+    assert.deepEqual(events.map((e) => [e.username, e.detail.format, e.detail.scope.study]), [
+      [local, 'sdtm-xpt', 'hn2301'],
+      [local, 'sdtm-csv', 'hn2301'],
+      [local, 'sdtm-dataset-json', 'hn2301'],
+      ['dm.chen', 'sdtm-csv', 'hn2301'],
+    ]);
+    assert.equal(events[0]!.detail.scope.records['dm.xpt'], 6);
+    for (const e of events) {
+      assert.equal(e.detail.files.length, 18);
+      for (const f of e.detail.files) assert.equal(f.sha256, sha256(readFileSync(f.path)), f.path);
+    }
+  });
+
+  it('refuses an exporter without a study-wide export role, records the refusal and writes nothing', async () => {
+    const target = join(out, 'refused');
+    await assert.rejects(
+      exportSdtm(db, { study: 'hn2301', out: target, format: 'xpt', asOf: today, actor: { user: 'crc.li' } }),
+      (e: unknown) => e instanceof ConductRefusal && e.code === 'export_not_permitted',
+    );
+    assert.equal(existsSync(target), false);
+    const refused = await db.query<{ detail: { format: string } }>("SELECT detail FROM security_event WHERE kind = 'refused' AND username = 'crc.li'");
+    assert.deepEqual(refused.map((r) => r.detail.format), ['sdtm-xpt']);
   });
 });

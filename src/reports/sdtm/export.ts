@@ -1,10 +1,14 @@
 // `firstdose export sdtm`: the study's SDTM datasets written to a directory, one file per dataset
 // named in lower case, plus define.xml. XPT is written by src/reports/xpt from the same
-// Dataset-JSON this module produces, so the three formats carry the same values.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Dataset-JSON this module produces, so the three formats carry the same values. Like every
+// export it is recorded (R-47): who, which study, which format, each file's SHA-256.
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../../domain/result.ts';
-import type { Sql } from '../../store/index.ts';
+import type { Actor } from '../../store/audit.ts';
+import type { Db } from '../../store/db.ts';
+import { studyByCode } from '../../store/trial/index.ts';
+import { recordExport, requireExportRole, type WrittenFile, writeWhole } from '../fhir-export/export-audit.ts';
 import { datasetJsonToXpt, defaultOs, defaultSasVersion, isoToHeader, parseDatasetJson, writeXpt } from '../xpt/index.ts';
 import { buildTabulation, type Tabulation } from './build.ts';
 import { toCsv } from './csv.ts';
@@ -26,11 +30,18 @@ export interface SdtmExportOptions {
   readonly asOf: string;
   readonly now?: Date;
   readonly sourceVersion?: string;
+  /**
+   * Who exports: checked to be a study-wide data manager or administrator. Without one the export
+   * is recorded under the operating-system account that ran it on the database itself (the CLI's
+   * contract names no exporter for SDTM).
+   */
+  readonly actor?: Actor;
 }
 
 export interface SdtmExportSummary {
   readonly files: ReadonlyArray<{ readonly file: string; readonly records: number }>;
   readonly notes: readonly ExportNote[];
+  readonly written: readonly WrittenFile[];
 }
 
 /** Bytes of every file of a tabulation, by file name (define.xml included). */
@@ -49,14 +60,17 @@ export function sdtmFiles(tab: Tabulation, format: SdtmFormat, meta: { title: st
   return { files, notes };
 }
 
-export async function exportSdtm(sql: Sql, options: SdtmExportOptions): Promise<SdtmExportSummary> {
-  const source = await loadTrialSource(sql, options.study, options.asOf);
+export async function exportSdtm(db: Db, options: SdtmExportOptions): Promise<SdtmExportSummary> {
+  const studyRow = await studyByCode(db, options.study);
+  if (options.actor) await requireExportRole(db, options.actor, studyRow.id, `sdtm-${options.format}`);
+  const source = await loadTrialSource(db, options.study, options.asOf);
   const tab = buildTabulation(source);
   const { files, notes } = sdtmFiles(tab, options.format, { title: source.study.title, now: options.now ?? new Date(), sourceVersion: options.sourceVersion ?? '0.1.0' });
-  mkdirSync(options.out, { recursive: true });
-  for (const [file, content] of files) writeFileSync(join(options.out, file), content);
+  const written = [...files].map(([file, content]) => writeWhole(join(options.out, file), content));
   const records = new Map(tab.datasets.map((d) => [`${d.spec.name.toLowerCase()}.${extension[options.format]}`, d.rows.length]));
-  return { files: [...files.keys()].map((file) => ({ file, records: records.get(file) ?? 0 })), notes };
+  const actor = options.actor ?? { user: `os:${userInfo().username}` };
+  await recordExport(db, actor, { scope: { study: options.study, asOf: options.asOf, records: Object.fromEntries(records) }, format: `sdtm-${options.format}`, files: written });
+  return { files: [...files.keys()].map((file) => ({ file, records: records.get(file) ?? 0 })), notes, written };
 }
 
 /** Thrown when a dataset cannot be written as XPT v5 (a value over 200 bytes, a name too long): a bug in the mapping. */

@@ -10,6 +10,7 @@ import { accessMatrix, routeKey } from './access/matrix.ts';
 import { ServerContext, type ServerOptions } from './context.ts';
 import { problemOf } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
+import { installSecurity, type SecurityOptions } from './security/index.ts';
 import { installWebApp } from './static.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -23,9 +24,9 @@ declare module 'fastify' {
 /** A bundle (FHIR export) may be a few megabytes; nothing else comes close. */
 const bodyLimit = 20 * 1024 * 1024;
 
-export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer(options: ServerOptions & SecurityOptions): Promise<FastifyInstance> {
   const ctx = new ServerContext(options);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit, exposeHeadRoutes: false, return503OnClosing: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit, exposeHeadRoutes: false, return503OnClosing: true, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -47,6 +48,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transformObject: jsonSchemaTransformObject,
   });
 
+  // Before the guard: a cross-site change is refused before its session is even looked up.
+  installSecurity(app, ctx, options);
   installGuard(app, ctx);
   app.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error, request.language ?? ctx.language);

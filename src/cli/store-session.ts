@@ -4,7 +4,7 @@
 // on stderr and exit 1; bad arguments stay usage errors (exit 2, CliError).
 import { CommanderError } from 'commander';
 import { formatIssue, type Language, type Translate } from '../i18n/index.ts';
-import { type BadRecord, defaultDataDir, openStore, sqlState, StoreError, type Store, type StoreOptions } from '../store/index.ts';
+import { type BadRecord, databaseFailure, defaultDataDir, openStore, sqlState, StoreError, type Store, type StoreOptions } from '../store/index.ts';
 import { ConductRefusal, InvalidInput } from '../store/trial/index.ts';
 import { issue } from '../domain/result.ts';
 import { CliError } from './cli-error.ts';
@@ -58,6 +58,9 @@ export async function guarded(io: Output, t: Translate, language: Language, acti
     if (error instanceof InvalidInput) throw new CliError(error.issues);
     if (error instanceof ConductRefusal) failed(io, error.issues.map((i) => formatIssue(i, language)).join('; '));
     if (error instanceof StoreError) failed(io, storeErrorText(t, error));
+    // A full disk or an unreachable database is said as such, with the driver's words after it.
+    const lost = databaseFailure(error);
+    if (lost) failed(io, storeErrorText(t, lost));
     if (operational(error)) failed(io, t('store.error.database', { detail: error.message.split('\n')[0] }));
     throw error;
   }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Issue, IssueParams } from '../domain/result.ts';
 import { formatIssue, type Language, translator } from '../i18n/index.ts';
-import { sqlState, StoreError, type StoreErrorCode } from '../store/index.ts';
+import { databaseFailure, sqlState, StoreError, type StoreErrorCode } from '../store/index.ts';
 import { ConductRefusal, InvalidInput } from '../store/trial/index.ts';
 import { InputError } from './validation.ts';
 
@@ -67,6 +67,8 @@ const storeStatus: Partial<Record<StoreErrorCode, number>> = {
   id_immutable: 409,
   locked: 503,
   not_initialised: 503,
+  database_unavailable: 503,
+  disk_full: 507,
 };
 
 /** Database refusals that reach the API when a request names a record that cannot be used. */
@@ -92,6 +94,10 @@ function classify(error: unknown): Failure {
     const missing = error.issue.code.endsWith('_not_found');
     return { status: missing ? 404 : 409, code: missing ? 'not_found' : 'conduct_refused', issues: error.issues };
   }
+  // The database gone or its disk full: the machine's trouble, not the request's. The answer says
+  // so without the driver's text (hosts, ports and file names stay in the server's log).
+  const lost = databaseFailure(error);
+  if (lost) return { status: storeStatus[lost.code]!, code: lost.code, issues: [{ path: [], code: lost.code, params: {} }] };
   if (error instanceof StoreError) return { status: storeStatus[error.code] ?? 500, code: error.code, issues: [], store: error };
   const state = sqlState(error);
   const known = state ? sqlStatus[state] : undefined;

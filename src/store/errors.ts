@@ -60,6 +60,10 @@ export const StoreErrorCode = {
   roleExists: 'role_exists',
   /** Records of this table are not signed. */
   notSignable: 'not_signable',
+  /** The database cannot be reached now (server down, restarting, connection lost): retry later. */
+  databaseUnavailable: 'database_unavailable',
+  /** The disk holding the database is full: the write was refused, nothing of it was kept. */
+  diskFull: 'disk_full',
 } as const;
 export type StoreErrorCode = (typeof StoreErrorCode)[keyof typeof StoreErrorCode];
 
@@ -96,4 +100,29 @@ export function fromDatabaseError(error: unknown): unknown {
   const state = sqlState(error);
   const code = state ? sqlStates[state] : undefined;
   return code ? new StoreError(code, {}) : error;
+}
+
+// Client-side codes of a connection that cannot be made or was lost (Node's net errors).
+const connectionErrnos = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// `pg` raises these as plain Errors, without a code, when a connection drops or never comes.
+const connectionMessages = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
+/**
+ * The database failure behind `error` when it is not FirstDose's doing but the machine's or the
+ * server's: the disk is full (SQLSTATE 53100, ENOSPC) or the database cannot be reached
+ * (SQLSTATE class 08, 57P01–57P03 shutdown and startup, 53300 too many connections, a refused
+ * or dropped connection). Searched through `cause`, as drizzle wraps the driver's error.
+ * `detail` is the first line of the underlying message, for a CLI or a log; the HTTP API does
+ * not show it.
+ */
+export function databaseFailure(error: unknown): StoreError | undefined {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e instanceof StoreError) return e.code === StoreErrorCode.databaseUnavailable || e.code === StoreErrorCode.diskFull ? e : undefined;
+    const code = typeof e.code === 'string' ? e.code : '';
+    const detail = (typeof e.message === 'string' && e.message.split('\n')[0]) || code;
+    if (code === '53100' || code === 'ENOSPC' || code === 'EDQUOT') return new StoreError(StoreErrorCode.diskFull, { detail });
+    if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[123]$/.test(code) || code === '53300' || connectionErrnos.has(code) || (!code && connectionMessages.test(detail)))
+      return new StoreError(StoreErrorCode.databaseUnavailable, { detail });
+  }
+  return undefined;
 }

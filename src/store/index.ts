@@ -3,7 +3,7 @@
 export type { Backend, Db, Row, Sql, TransactionOptions } from './db.ts';
 export { type Store, type StoreOptions, defaultDataDir, openStore } from './open.ts';
 export { memoryDataDir, pgliteDb } from './pglite.ts';
-export { StoreError, StoreErrorCode, fromDatabaseError, sqlState } from './errors.ts';
+export { StoreError, StoreErrorCode, databaseFailure, fromDatabaseError, sqlState } from './errors.ts';
 export { type AppliedMigration, type Migration, appliedMigrations, loadMigrations, migrate, schemaVersion } from './migrate.ts';
 export { type Actor, type AuditedTable, type AuditedTx, type Changes, audited, deleteRow, insertRow, updateRow } from './audit.ts';
 export { type Orm, orm } from './orm.ts';

@@ -46,11 +46,21 @@ export function withSessionOptions(url: string, schema?: string): string {
 }
 
 /**
+ * How long a request waits for a new connection before it fails as unavailable: long enough for
+ * a busy server, short enough that a request to an unreachable host answers rather than hangs.
+ */
+const connectTimeoutMs = 10_000;
+
+/**
  * Opens a pool on `url`. `schema`, when given, is created if missing and made the only schema on
  * the search path: tests use one schema per test file on a shared server.
  */
 export async function openPostgres(url: string, schema?: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: withSessionOptions(url, schema), types });
+  // When the server goes away (stopped, restarted, network lost), the connections it had fail and
+  // are dropped; the pool opens new ones on the next request, so the store reconnects by itself
+  // once the server is back. Meanwhile requests fail with connection errors (databaseFailure()
+  // in errors.ts names them). keepAlive notices a silently dead peer.
+  const pool = new pg.Pool({ connectionString: withSessionOptions(url, schema), types, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   // An idle client's network error would otherwise be an unhandled 'error' event and kill the process.
   pool.on('error', () => {});
   try {
@@ -67,6 +77,13 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     transaction: async (fn, options) => {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // pg-pool listens for errors only on idle clients: a checked-out one whose connection dies
+      // between two statements (while `fn` computes) would emit an unhandled 'error' and end the
+      // process. The next statement then fails, which rolls back; the client is destroyed.
+      const lost = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const mode = transactionMode(options);
@@ -80,7 +97,9 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
         });
         throw error;
       } finally {
-        // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+        // A client whose connection broke or whose ROLLBACK failed is in an unknown state:
+        // destroy it rather than reuse it.
+        client.removeListener('error', lost);
         client.release(broken);
       }
     },

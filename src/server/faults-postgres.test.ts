@@ -11,6 +11,8 @@ import { type Answer, startWrites } from './fault-writers.ts';
 import { apiTrial } from './test-support.ts';
 
 const missing = privatePostgresMissing();
+/** Stop and start cycles: 1 in CI; `npm run reliability` runs more. */
+const rounds = Number(process.env.FIRSTDOSE_FAULT_ROUNDS ?? 1);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('PostgreSQL stopped and restarted under writes', { skip: missing }, () => {
@@ -54,7 +56,7 @@ describe('PostgreSQL stopped and restarted under writes', { skip: missing }, () 
     }
   });
 
-  it('answers 503 database_unavailable while it is down (en, zh-CN), reconnects by itself, and loses no acknowledged write', async () => {
+  it('answers 503 database_unavailable while it is down (en, zh-CN), reconnects by itself, and loses no acknowledged write', async (t) => {
     const { app, login, call, site } = await apiTrial(db);
     try {
       const crc = await login('crc.li');
@@ -66,25 +68,30 @@ describe('PostgreSQL stopped and restarted under writes', { skip: missing }, () 
         return { status: r.statusCode, body: r.json() };
       });
       try {
-        await writes.until(() => writes.acked.length >= 20, 20_000, 'writes before the stop');
-        await pg.stop();
-        const down = writes.failures.length;
-        // Down for a while: every writer gets its answers meanwhile.
-        await writes.until(() => writes.failures.length >= down + 8, 20_000, 'answers while down');
-        const ackedWhileDown = writes.acked.length;
-        await pg.start();
-        const upAt = Date.now();
-        await writes.until(() => writes.acked.length >= ackedWhileDown + 20, 30_000, 'writes after the restart');
-        const reconnectMs = Date.now() - upAt;
+        const reconnectMs: number[] = [];
+        for (let round = 1; round <= rounds; round++) {
+          const before = writes.acked.length;
+          await writes.until(() => writes.acked.length >= before + 20, 20_000, `writes before stop ${round}`);
+          await pg.stop();
+          const down = writes.failures.length;
+          // Down for a while: every writer gets its answers meanwhile.
+          await writes.until(() => writes.failures.length >= down + 8, 20_000, `answers while down ${round}`);
+          const ackedWhileDown = writes.acked.length;
+          await pg.start();
+          const upAt = Date.now();
+          await writes.until(() => writes.acked.length > ackedWhileDown, 30_000, `a write after restart ${round}`);
+          reconnectMs.push(Date.now() - upAt);
+          await writes.until(() => writes.acked.length >= ackedWhileDown + 20, 30_000, `writes after restart ${round}`);
+        }
         await writes.stop();
+        t.diagnostic(`${rounds} stop/start rounds; first write acknowledged ${reconnectMs.join(', ')} ms after each start; ${writes.acked.length} acknowledged, ${writes.failures.length} refused`);
 
         const problems = writes.failures.map((f) => f.answer);
-        assert.ok(problems.length >= 8);
+        assert.ok(problems.length >= 8 * rounds);
         for (const p of problems) assert.deepEqual([p.status, (p.body as { code: string }).code], [503, 'database_unavailable'], JSON.stringify(p));
         const detail = (title: string) => (problems.find((p) => (p.body as { title: string }).title === title)?.body as { detail: string } | undefined)?.detail ?? `no ${title} answer`;
         assert.match(detail('Unavailable'), /database cannot be reached right now.*reconnects by itself/);
         assert.match(detail('暂不可用'), /暂时无法连接数据库.*自动重新连接/);
-        assert.ok(reconnectMs < 30_000);
 
         const found = await db.query<{ id: string }>('SELECT id::text AS id FROM observation WHERE id = ANY($1::uuid[])', [writes.acked]);
         assert.equal(found.length, writes.acked.length, 'every acknowledged write is there');

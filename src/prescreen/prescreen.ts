@@ -1,10 +1,12 @@
 // Population pre-screening over a FHIR Bulk Data export. One pass reads every NDJSON file line by
-// line (only the fields the mapping reads: sparse-json.ts), maps each resource to facts (src/fhir
-// resourceFacts, the same mapping a bundle gets) and
-// reduces them into a small per-patient state (state.ts) holding only what the protocol can read
-// (needs.ts). Then each patient's state becomes a PatientRecord, decoded kind by kind as its
-// criteria ask (lazy-record.ts), is screened with evaluateProtocol's criteria (the same evaluation as
-// `screen`) and released, and the rows are ranked (rank.ts).
+// line and maps each resource to facts: a lab result of the usual shape straight from its bytes
+// (extract.ts), anything else by the general path, which stays the definition — only the fields the
+// mapping reads (sparse-json.ts, JSON.parse where it cannot be sure), then resourceFacts (src/fhir,
+// the same mapping a bundle gets). The facts are reduced into a small per-patient state (state.ts)
+// holding only what the protocol can read (needs.ts). Then each patient's state becomes a
+// PatientRecord, decoded kind by kind as its criteria ask (lazy-record.ts), is screened with
+// evaluateProtocol's criteria (the same evaluation as `screen`) and released, and the rows are
+// ranked (rank.ts).
 import { Eligibility } from '../domain/eligibility/criterion-result.ts';
 import type { PatientRecord } from '../domain/eligibility/patient-record.ts';
 import type { Protocol } from '../domain/protocol/schema.ts';
@@ -14,6 +16,7 @@ import type { CodeTables } from '../fhir/code-tables-types.ts';
 import { isObject, type Json, normalisePatientReference } from '../fhir/fhir-read.ts';
 import { resourceFacts } from '../fhir/resource-facts.ts';
 import { resourceFields } from '../fhir/resource-fields.ts';
+import { extractFacts } from './extract.ts';
 import { exportFiles } from './files.ts';
 import { forEachLineBytes } from './ndjson.ts';
 import { protocolNeeds } from './needs.ts';
@@ -114,6 +117,12 @@ export async function reduceExport(dir: string, protocol: Protocol, options: Pre
       (bytes, start, end, lineNumber) => {
         seq++;
         resources++;
+        // The resource's type reads it from its bytes when it can be sure (extract.ts).
+        const fast = extractFacts(bytes, start, end, tables);
+        if (fast !== undefined) {
+          if (fast.subject !== null && fast.facts.length > 0) state.add(fast.subject, seq, fast.facts);
+          return;
+        }
         // Only the fields resourceFacts reads; JSON.parse when the fast reader cannot be sure.
         let resource: unknown = readSparse(bytes, start, end, resourceFields);
         if (resource === undefined) {

@@ -14,16 +14,8 @@
 // when all ASCII); numbers of up to 15 digits without an exponent as digits ÷ 10^places, which is
 // exact (both are exact doubles and IEEE division rounds correctly), others by Number().
 import type { Fields } from '../fhir/resource-fields.ts';
+import { asciiString, escapeEnd, FALSE, isDigit, literal, maxDepth, NULL, notSure, numberRead, readNumber, skip, TRUE, ws } from './json-bytes.ts';
 import { compile, type Entry, type FieldNode, find, isKeyAt, type Key, keyOf, setField } from './sparse-fields.ts';
-
-// The scanning functions take the line's bytes, a position and the line's end, and return the
-// position after what they read (the value read goes to `read`): positions stay in registers, which
-// measured faster than a reader object or module-level positions.
-
-/** Thrown when the reader cannot be sure of the answer; caught at the top. */
-const notSure = new Error('not sure');
-const maxDepth = 256;
-const pow10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** The value the last read* function read. */
 let read: unknown;
@@ -34,54 +26,6 @@ let read: unknown;
  * all the bytes the pre-screen's read pass allocated (a questionnaire's items hold one answer each).
  */
 const elements: unknown[] = [];
-
-// Making a string costs more than scanning its bytes, and most recur (systems, codes, units,
-// statuses, the patient's reference, a panel's date): short ASCII strings are kept in a table by a
-// hash of their bytes, and a string found there with the same bytes is used again.
-const internBits = 12;
-const interned: string[] = new Array(1 << internBits).fill('');
-const internMax = 64;
-
-function sameBytes(s: string, b: Uint8Array, from: number): boolean {
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== b[from + k]) return false;
-  return true;
-}
-
-function ws(b: Uint8Array, i: number, e: number): number {
-  while (i < e) {
-    const c = b[i]!;
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
-    i++;
-  }
-  return i;
-}
-
-const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-
-/** Checks the escape whose backslash is at i; returns the position after it. */
-function escapeEnd(b: Uint8Array, i: number, e: number): number {
-  const c = i + 1 < e ? b[i + 1]! : -1;
-  if (c === 0x75) {
-    if (i + 5 >= e || !isHex(b[i + 2]!) || !isHex(b[i + 3]!) || !isHex(b[i + 4]!) || !isHex(b[i + 5]!)) throw notSure;
-    return i + 6;
-  }
-  // " \ / b f n r t
-  if (c === 0x22 || c === 0x5c || c === 0x2f || c === 0x62 || c === 0x66 || c === 0x6e || c === 0x72 || c === 0x74) return i + 2;
-  throw notSure;
-}
-
-/** The position of the closing quote of the string whose opening quote is at i (checked, not read). */
-function stringEnd(b: Uint8Array, i: number, e: number): number {
-  i++;
-  for (;;) {
-    if (i >= e) throw notSure;
-    const c = b[i]!;
-    if (c === 0x22) return i;
-    if (c === 0x5c) i = escapeEnd(b, i, e);
-    else if (c < 0x20) throw notSure;
-    else i++;
-  }
-}
 
 /** The position of the closing quote of a key; an escaped key may spell a listed one ("st\u0061tus"): not sure. */
 function keyEnd(b: Uint8Array, i: number, e: number): number {
@@ -124,113 +68,19 @@ function readString(b: Buffer, i: number, e: number, field: Entry | undefined): 
     if (c >= 0x80) ascii = false;
     i++;
   }
-  const n = i - from;
   if (!plain) read = JSON.parse(b.toString('utf8', from - 1, i + 1));
   else if (!ascii) read = b.toString('utf8', from, i);
-  else if (n > internMax || n === 0) read = n === 0 ? '' : b.toString('latin1', from, i);
   else {
-    // A hash of the length and five bytes: the full comparison below decides anyway.
-    const h = Math.imul(n ^ (b[from]! << 8) ^ (b[from + (n >> 1)]! << 16) ^ (b[i - 1]! << 24) ^ b[Math.max(from, i - 2)]! ^ (b[from + (n >> 2)]! << 4), 0x9e3779b1);
-    const slot = h >>> (32 - internBits);
-    const held = interned[slot]!;
-    if (held.length === n && sameBytes(held, b, from)) read = held;
-    else read = interned[slot] = b.toString('latin1', from, i);
-    if (field !== undefined) field.last = read as string;
+    read = asciiString(b, from, i);
+    if (field !== undefined && i - from <= 64) field.last = read as string;
   }
   return i + 1;
 }
 
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/** Scans a number by the JSON grammar from i; reads its value when `wanted`. */
-function readNumber(b: Buffer, i: number, e: number, wanted: boolean): number {
-  const start = i;
-  let negative = false;
-  if (b[i] === 0x2d) {
-    negative = true;
-    i++;
-  }
-  let m = 0;
-  let digits = 0;
-  let places = 0;
-  let c = i < e ? b[i]! : -1;
-  if (c === 0x30) {
-    i++;
-    digits = 1;
-  } else if (c >= 0x31 && c <= 0x39) {
-    do {
-      m = m * 10 + (c - 0x30);
-      digits++;
-      c = ++i < e ? b[i]! : -1;
-    } while (isDigit(c));
-  } else throw notSure;
-  c = i < e ? b[i]! : -1;
-  if (c === 0x2e) {
-    c = ++i < e ? b[i]! : -1;
-    if (!isDigit(c)) throw notSure;
-    do {
-      m = m * 10 + (c - 0x30);
-      digits++;
-      places++;
-      c = ++i < e ? b[i]! : -1;
-    } while (isDigit(c));
-  }
-  let exponent = false;
-  if (c === 0x65 || c === 0x45) {
-    exponent = true;
-    c = ++i < e ? b[i]! : -1;
-    if (c === 0x2b || c === 0x2d) c = ++i < e ? b[i]! : -1;
-    if (!isDigit(c)) throw notSure;
-    while (i < e && isDigit(b[i]!)) i++;
-  }
-  if (!wanted) return i;
-  if (exponent || digits > 15) read = Number(b.toString('latin1', start, i));
-  else {
-    const v = places === 0 ? m : m / pow10[places]!;
-    read = negative ? -v : v;
-  }
+function readNumberValue(b: Buffer, i: number, e: number): number {
+  i = readNumber(b, i, e, true);
+  read = numberRead;
   return i;
-}
-
-/** The position after the literal `word` at i. */
-function literal(b: Uint8Array, i: number, e: number, word: Uint8Array): number {
-  if (i + word.length > e) throw notSure;
-  for (let k = 0; k < word.length; k++) if (b[i + k] !== word[k]) throw notSure;
-  return i + word.length;
-}
-
-const TRUE = Buffer.from('true');
-const FALSE = Buffer.from('false');
-const NULL = Buffer.from('null');
-
-/** The position after the value at i, its grammar checked. */
-function skip(b: Buffer, i: number, e: number, depth: number): number {
-  const c = i < e ? b[i]! : -1;
-  if (c === 0x22) return stringEnd(b, i, e) + 1;
-  if (c === 0x7b || c === 0x5b) {
-    if (depth > maxDepth) throw notSure;
-    const close = c + 2; // } and ] follow { and [ by two
-    i = ws(b, i + 1, e);
-    if (i < e && b[i] === close) return i + 1;
-    for (;;) {
-      if (close === 0x7d) {
-        if (i >= e || b[i] !== 0x22) throw notSure;
-        i = ws(b, stringEnd(b, i, e) + 1, e);
-        if (i >= e || b[i] !== 0x3a) throw notSure;
-        i = ws(b, i + 1, e);
-      }
-      i = ws(b, skip(b, i, e, depth + 1), e);
-      const d = i < e ? b[i]! : -1;
-      if (d === close) return i + 1;
-      if (d !== 0x2c) throw notSure;
-      i = ws(b, i + 1, e);
-    }
-  }
-  if (c === 0x2d || isDigit(c)) return readNumber(b, i, e, false);
-  if (c === 0x74) return literal(b, i, e, TRUE);
-  if (c === 0x66) return literal(b, i, e, FALSE);
-  if (c === 0x6e) return literal(b, i, e, NULL);
-  throw notSure;
 }
 
 /** Reads the value of `field` at i: by the field's fields when it is an object or an array, whole when it has none. */
@@ -253,7 +103,7 @@ function readValue(b: Buffer, i: number, e: number, field: Entry, depth: number)
     read = out;
     return i;
   }
-  if (c === 0x2d || isDigit(c)) return readNumber(b, i, e, true);
+  if (c === 0x2d || isDigit(c)) return readNumberValue(b, i, e);
   if (c === 0x74) {
     read = true;
     return literal(b, i, e, TRUE);

@@ -1,0 +1,310 @@
+// An Observation's facts read straight from its NDJSON bytes, for the shape nearly every lab result
+// has: a status, a coded test, a subject, effectiveDateTime and a valueQuantity with or without a
+// reference range. Three resources in four of an export are Observations. No object is built per
+// field, strings are made only for what a fact holds (interned: codes, units and dates recur), a
+// value skipped or a reference range that is byte for byte the one met last time (under the same key,
+// or for the same test) is compared rather than scanned, and its limits are worked out once.
+//
+// It gives what resourceFacts gives for JSON.parse of the line (observation.ts, observation-value.ts,
+// observation-range.ts, spo2-room-air.ts) or nothing at all: every byte is checked against the JSON
+// grammar, and anything else — another value[x], a date that is not a full date, a comparator, an
+// SpO2 with components, pregnancy status, a key given twice or escaped, any issue the general path
+// would raise — is `notSure`, and the caller takes the general path. The
+// value and its limits come from observation-value.ts and observation-range.ts themselves.
+// extract.test.ts holds this to the general path on generated and mutated resources.
+import type { ObservationFact } from '../domain/eligibility/patient-record.ts';
+import type { CodeRole } from '../fhir/code-tables-schema.ts';
+import type { CodeTables, ObservationMapping } from '../fhir/code-tables-types.ts';
+import { noFacts, type ResourceFacts } from '../fhir/fact.ts';
+import { isFullDate, type Json, Sink } from '../fhir/fhir-read.ts';
+import { type Limits, readLimits } from '../fhir/observation-range.ts';
+import { readObservationValue, type ValueUnit } from '../fhir/observation-value.ts';
+import { asciiString, KeyTable, notSure, numberRead, readNumber, skip, stringEnd, ws } from './json-bytes.ts';
+import { ByteMemo, frozenParse } from './byte-memo.ts';
+import { end, keyId, member, next, open, skipValue } from './extract-scan.ts';
+
+const K = { resourceType: 0, id: 1, status: 2, code: 3, subject: 4, effectiveDateTime: 5, valueQuantity: 6, referenceRange: 7, component: 8 } as const;
+const keys = new KeyTable(Object.keys(K));
+const quantityKeys = new KeyTable(['value', 'unit', 'code', 'comparator']);
+const conceptKeys = new KeyTable(['coding']);
+const codingKeys = new KeyTable(['system', 'code']);
+const referenceKeys = new KeyTable(['reference']);
+
+/** observation.ts: statuses whose result is not used, and the role ranking of codings. */
+const ignoredStatuses = new Set(['entered-in-error', 'cancelled']);
+const roleRank: Readonly<Record<CodeRole, number>> = { primary: 0, alternate: 1, lowPreference: 2, deprecated: 3 };
+
+/** The string a `str` call read. */
+let text = '';
+
+/** A string read: from its bytes when plain (interned), else as JSON.parse reads it (escapes, UTF-8). */
+function str(b: Buffer, i: number, e: number): number {
+  if (i >= e || b[i] !== 0x22) throw notSure;
+  for (let j = i + 1; j < e; j++) {
+    const c = b[j]!;
+    if (c === 0x22) {
+      text = asciiString(b, i + 1, j);
+      return j + 1;
+    }
+    if (c === 0x5c || c < 0x20 || c >= 0x80) {
+      const close = stringEnd(b, i, e);
+      text = JSON.parse(b.toString('utf8', i, close + 1)) as string;
+      return close + 1;
+    }
+  }
+  throw notSure;
+}
+
+// One line's fields, reset per line.
+let id: string | undefined;
+let status: string | undefined;
+let reference: string | undefined;
+let date: string | undefined;
+let quantity: Json | undefined;
+let mapping: ObservationMapping | undefined;
+let pregnancy = false;
+let ranges: unknown;
+
+const maxCodings = 8;
+const systems: (string | undefined)[] = new Array(maxCodings).fill(undefined);
+const codes: (string | undefined)[] = new Array(maxCodings).fill(undefined);
+
+/** valueQuantity, with the fields quantityValue reads as JSON.parse gives them; a comparator is not sure. */
+function readQuantity(b: Buffer, i: number, e: number): number {
+  const q: { value?: number; unit?: string; code?: string } = {};
+  let k = -1;
+  for (let at = open(b, i, e); at >= 0; at = next(b, i, e)) {
+    i = member(b, at, e, quantityKeys, k);
+    k = keyId;
+    if (k === 0) {
+      const c = b[i]!;
+      if (c !== 0x2d && !(c >= 0x30 && c <= 0x39)) throw notSure;
+      i = readNumber(b, i, e, true);
+      q.value = numberRead;
+    } else if (k === 1 || k === 2) {
+      i = str(b, i, e);
+      if (k === 1) q.unit = text;
+      else q.code = text;
+    } else if (k === 3) throw notSure;
+    else i = skip(b, i, e, 2);
+  }
+  quantity = q;
+  return end;
+}
+
+/** One coding's system and code (plain strings; anything else is not sure). */
+function readCoding(b: Buffer, i: number, e: number, n: number): number {
+  systems[n] = undefined;
+  codes[n] = undefined;
+  let k = -1;
+  for (let at = open(b, i, e); at >= 0; at = next(b, i, e)) {
+    i = member(b, at, e, codingKeys, k);
+    k = keyId;
+    if (k === 0 || k === 1) {
+      i = str(b, i, e);
+      if (k === 0) systems[n] = text;
+      else codes[n] = text;
+    } else i = skip(b, i, e, 4);
+  }
+  return end;
+}
+
+/** The test's best mapped coding (observation.ts bestMapping), and whether pregnancy status maps. */
+function readCode(b: Buffer, i: number, e: number, tables: CodeTables): number {
+  let n = 0;
+  let k = -1;
+  let coding = false;
+  for (let at = open(b, i, e); at >= 0; at = next(b, i, e)) {
+    i = member(b, at, e, conceptKeys, k);
+    k = keyId;
+    if (k !== 0) {
+      i = skip(b, i, e, 2);
+      continue;
+    }
+    if (coding || i >= e || b[i] !== 0x5b) throw notSure;
+    coding = true;
+    i = ws(b, i + 1, e);
+    if (i < e && b[i] === 0x5d) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      if (n === maxCodings) throw notSure;
+      i = ws(b, readCoding(b, i, e, n++), e);
+      const d = i < e ? b[i]! : -1;
+      if (d === 0x5d) {
+        i++;
+        break;
+      }
+      if (d !== 0x2c) throw notSure;
+      i = ws(b, i + 1, e);
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    const s = systems[c];
+    const code = codes[c];
+    if (s === undefined || code === undefined) continue;
+    const found = tables.observations.get(s)?.get(code);
+    if (found && (!mapping || roleRank[found.role] < roleRank[mapping.role])) mapping = found;
+    if (tables.pregnancyObservations.get(s)?.get(code)) pregnancy = true;
+  }
+  return end;
+}
+
+function readSubject(b: Buffer, i: number, e: number): number {
+  let k = -1;
+  for (let at = open(b, i, e); at >= 0; at = next(b, i, e)) {
+    i = member(b, at, e, referenceKeys, k);
+    k = keyId;
+    if (k === 0) {
+      i = str(b, i, e);
+      reference = text;
+    } else i = skip(b, i, e, 2);
+  }
+  return end;
+}
+
+/** A reference range's value, and the limits last worked out from it for a unit. */
+interface Ranges {
+  readonly value: unknown;
+  unit: ValueUnit | undefined;
+  limits: Limits;
+}
+/** Per test (its slot), the ranges met: a laboratory's ranges differ by unit system, by sex. */
+const heldRanges = new ByteMemo<Ranges>(2048);
+const slotOf = new Map<ObservationMapping, number>();
+let heldRange: Ranges | undefined;
+
+function readRanges(b: Buffer, i: number, e: number): number {
+  let slot = -1;
+  if (mapping !== undefined) {
+    slot = slotOf.get(mapping) ?? -1;
+    if (slot < 0) {
+      slot = slotOf.size;
+      slotOf.set(mapping, slot);
+    }
+    const recent = heldRanges.recent(slot, b, i, e);
+    if (recent !== undefined) {
+      heldRange = recent;
+      ranges = recent.value;
+      return i + heldRanges.matched;
+    }
+  }
+  const to = skip(b, i, e, 1);
+  const found = slot < 0 ? undefined : heldRanges.find(slot, b, i, to);
+  if (found !== undefined) heldRange = found;
+  else {
+    heldRange = { value: frozenParse(b.toString('utf8', i, to)), unit: undefined, limits: {} };
+    if (slot >= 0 && heldRanges.keeps(slot, to - i)) heldRanges.keep(slot, b, i, to, heldRange);
+  }
+  ranges = heldRange.value;
+  return to;
+}
+
+function sameUnit(a: ValueUnit, u: ValueUnit | undefined): boolean {
+  if (u === undefined) return false;
+  return 'def' in a ? 'def' in u && u.def === a.def : 'arbitrary' in u && u.arbitrary === a.arbitrary;
+}
+
+/** readLimits, worked out once per range and unit (the unit's definition, or its text when it has none). */
+function limitsOf(m: ObservationMapping, unit: ValueUnit, tables: CodeTables): Limits {
+  const h = heldRange;
+  if (h !== undefined && sameUnit(unit, h.unit)) return h.limits;
+  sink.issues = undefined;
+  const limits = readLimits({ referenceRange: ranges }, unit, tables.featureUnits.get(m.feature), sink);
+  if (sink.issues) throw notSure;
+  if (h !== undefined) {
+    h.unit = unit;
+    h.limits = limits;
+  }
+  return limits;
+}
+
+const sink = new Sink([], '');
+
+const none: ResourceFacts = { subject: null, facts: noFacts };
+
+/** The facts of the Observation whose members follow position i (just after resourceType's value). */
+export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTables, normalise: (reference: string) => string | null): ResourceFacts {
+  id = undefined;
+  status = undefined;
+  reference = undefined;
+  date = undefined;
+  quantity = undefined;
+  mapping = undefined;
+  pregnancy = false;
+  ranges = undefined;
+  heldRange = undefined;
+  let seen = 0;
+  let component = false;
+  let codeSeen = false;
+  let k: number = K.resourceType;
+  for (let at = next(b, i, e); at >= 0; at = next(b, i, e)) {
+    i = member(b, at, e, keys, k);
+    k = keyId;
+    if (k >= 0 && k <= K.component) {
+      // A key given twice: JSON.parse keeps the last, and a second resourceType changes the type.
+      if ((seen & (1 << k)) !== 0 || k === K.resourceType) throw notSure;
+      seen |= 1 << k;
+    }
+    switch (k) {
+      case K.id:
+        i = str(b, i, e);
+        id = text;
+        break;
+      case K.status:
+        i = str(b, i, e);
+        status = text;
+        break;
+      case K.code:
+        i = readCode(b, i, e, tables);
+        codeSeen = true;
+        break;
+      case K.subject:
+        i = readSubject(b, i, e);
+        break;
+      case K.effectiveDateTime:
+        i = str(b, i, e);
+        date = text;
+        break;
+      case K.valueQuantity:
+        i = readQuantity(b, i, e);
+        break;
+      case K.referenceRange:
+        i = readRanges(b, i, e);
+        break;
+      case K.component:
+        component = true;
+        i = skip(b, i, e, 1);
+        break;
+      default:
+        i = skipValue(b, i, e, k, 0);
+    }
+  }
+  if (ws(b, end, e) !== e) throw notSure;
+
+  if (status !== undefined && ignoredStatuses.has(status)) return none;
+  if (!codeSeen || (mapping === undefined && !pregnancy)) return none;
+  const m = mapping as ObservationMapping | undefined;
+  // Pregnancy status becomes a condition (observation.ts pregnancyFact): the general path's.
+  if (m === undefined || date === undefined || quantity === undefined || reference === undefined) throw notSure;
+  if (!isFullDate(date)) throw notSure;
+  sink.issues = undefined;
+  const read = readObservationValue({ valueQuantity: quantity }, m, tables, sink);
+  if (read === undefined || sink.issues) throw notSure;
+  const source = id === undefined || id === '' ? 'Observation' : `Observation/${id}`;
+  const fact: ObservationFact = { feature: m.feature, date, value: read.value, source, code: m.code };
+  if (read.unit && ranges !== undefined) {
+    const limits = limitsOf(m, read.unit, tables);
+    if (limits.lln !== undefined) fact.lln = limits.lln;
+    if (limits.uln !== undefined) fact.uln = limits.uln;
+  }
+  if (m.feature === 'spo2') {
+    // spo2-room-air.ts: no component is room air; components are read by the general path.
+    if (component) throw notSure;
+    fact.onRoomAir = true;
+  }
+  const subject = normalise(reference);
+  if (subject === null) throw notSure;
+  return { subject, facts: [{ kind: 'observation', fact }] };
+}

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { defaultCodeTables } from '../fhir/code-tables.ts';
+import { resourceArbitrary } from '../fhir/arbitraries.ts';
+import type { Fact, ResourceFacts } from '../fhir/fact.ts';
+import { resourceFacts } from '../fhir/resource-facts.ts';
+import { loadProtocol } from '../protocols/load.ts';
+import { syntheticBundle } from '../synth/index.ts';
+import { extractFacts } from './extract.ts';
+import { protocolNeeds } from './needs.ts';
+import { oddInput, oddText, random, serialise } from './odd-json.ts';
+import { PrescreenState } from './state.ts';
+
+const tables = defaultCodeTables();
+const asOf = '2026-12-01';
+
+/** What the general path gives for a line: its facts, or why it has none to give. */
+function general(text: string): ResourceFacts | 'invalid_json' | 'issue' {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'invalid_json';
+  }
+  const mapped = resourceFacts(parsed, tables);
+  return mapped.ok ? mapped.value : 'issue';
+}
+
+/** The extractor answers as the general path, or not at all; returns whether it answered. */
+function agrees(text: string | Buffer): boolean {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  const fast = extractFacts(bytes, 0, bytes.length, tables);
+  if (fast === undefined) return false;
+  const line = bytes.toString('utf8');
+  const expected = general(line);
+  assert.ok(typeof expected !== 'string', `answered where the general path gives ${String(expected)}: ${line}`);
+  assert.deepStrictEqual(fast.facts, expected.facts, line);
+  if (fast.facts.length > 0) assert.equal(fast.subject, expected.subject, line);
+  return true;
+}
+
+// Realistic lab results: the synthetic generator's, of every test it writes.
+const results = syntheticBundle(2301, 'sle', asOf)
+  .entry.map((e) => e.resource as Record<string, unknown>)
+  .filter((r) => r['resourceType'] === 'Observation');
+
+const units = ['g/L', 'g/dL', 'mmol/L', 'umol/L', 'mg/dL', '10*9/L', '10*3/uL', '%', '{titer}', '[IU]/mL', 'kg', 'lb', 's', 'U/L', 'furlongs', 'µmol/L', ''];
+const codes = ['751-8', '718-7', '2160-0', '59408-5', '5048-4', '5130-0', '82810-3', '3150-0', '99999-9', '29463-7'];
+const strings = ['final', 'entered-in-error', 'cancelled', 'amended', 'Patient/P1', 'Patient/P2', 'Group/g', 'https://x/fhir/Patient/P1/_history/2', '2026-02-30', '2026-01', '2026-01-10', '2026-11-30T08:00:00+08:00', 'fin\u0061l', 'é', '患者', 'a"b', 'a\\b', ''];
+
+/** A change to a result that the extractor must either read as the general path does or leave to it. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('unit' as const), unit: fc.constantFrom(...units), where: fc.constantFrom('value', 'low', 'high') }),
+  fc.record({ kind: fc.constant('code' as const), code: fc.constantFrom(...codes), system: fc.constantFrom('http://loinc.org', 'http://loinc.org', 'urn:other') }),
+  fc.record({ kind: fc.constant('drop' as const), key: fc.constantFrom('status', 'code', 'subject', 'effectiveDateTime', 'valueQuantity', 'referenceRange', 'id', 'value', 'unit') }),
+  fc.record({ kind: fc.constant('set' as const), key: fc.constantFrom('status', 'id', 'effectiveDateTime', 'subject', 'comparator', 'component', 'valueString', 'effectivePeriod', 'meta', 'resourceType'), value: fc.oneof(fc.constantFrom(...strings), fc.jsonValue({ maxDepth: 2 })) }),
+  fc.record({ kind: fc.constant('value' as const), value: fc.oneof(fc.double({ noNaN: true }), fc.integer(), fc.constantFrom(0, -0, 1e-7, 123456789012345680, 0.1)) }),
+  fc.record({ kind: fc.constant('codings' as const), extra: fc.constantFrom('first', 'last', 'bad') }),
+  fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom('final', 'amended', 'preliminary', 'entered-in-error', 'cancelled') }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(resource: Record<string, unknown>, m: Mutation): Record<string, unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: a test's edits of a JSON value of any shape
+  const r = structuredClone(resource) as Record<string, any>;
+  switch (m.kind) {
+    case 'unit': {
+      const q = m.where === 'value' ? r['valueQuantity'] : r['referenceRange']?.[0]?.[m.where];
+      if (q) Object.assign(q, { unit: m.unit, code: m.unit });
+      break;
+    }
+    case 'code':
+      r['code'] = { coding: [{ system: m.system, code: m.code }] };
+      break;
+    case 'drop':
+      if (m.key === 'value' || m.key === 'unit') delete r['valueQuantity']?.[m.key];
+      else delete r[m.key];
+      break;
+    case 'set':
+      if (m.key === 'comparator') r['valueQuantity'] = { ...r['valueQuantity'], comparator: m.value };
+      else r[m.key] = m.key === 'subject' && typeof m.value === 'string' ? { reference: m.value } : m.value;
+      break;
+    case 'value':
+      if (r['valueQuantity']) r['valueQuantity'].value = m.value;
+      break;
+    case 'status':
+      r['status'] = m.status;
+      break;
+    case 'codings': {
+      const coding = r['code']?.coding;
+      if (!Array.isArray(coding)) break;
+      const other = m.extra === 'bad' ? 17 : { system: 'http://loinc.org', code: '59408-5', display: 'SpO2' };
+      if (m.extra === 'first') coding.unshift(other);
+      else coding.push(other);
+      break;
+    }
+  }
+  return r;
+}
+
+const realistic = fc.record({ pick: fc.nat(), mutations: fc.array(mutation, { maxLength: 3 }), seed: fc.integer() }).map(({ pick, mutations, seed }) => {
+  const resource = mutations.reduce(mutate, results[pick % results.length]!);
+  // Half as a server usually writes JSON, half as oddly as it may.
+  return seed % 2 === 0 ? JSON.stringify(resource) : serialise(resource, random(seed));
+});
+
+const generated = oddInput(fc.oneof(resourceArbitrary(0.02), resourceArbitrary(0.2)).map((r) => ({ ...(r as object), resourceType: 'Observation' })));
+
+describe('extractFacts', () => {
+  it('reads the synthetic results with a quantity as the general path does (SpO2 with components aside)', () => {
+    assert.ok(results.length > 10);
+    for (const r of results) assert.equal(agrees(JSON.stringify(r)), r['valueQuantity'] !== undefined && r['component'] === undefined, JSON.stringify(r));
+  });
+
+  it('answers as the general path on mutated results, in any key order and spelling, or leaves them to it', () => {
+    let answered = 0;
+    const runs = 1500;
+    fc.assert(
+      fc.property(realistic, (text) => {
+        if (agrees(text)) answered++;
+      }),
+      { numRuns: runs },
+    );
+    // Guards the generator: most mutated results are still of the shape the extractor reads.
+    assert.ok(answered > runs / 4, `answered ${answered} of ${runs}`);
+  });
+
+  it('answers as the general path on generated resources of any content', () => {
+    fc.assert(
+      fc.property(generated, (input) => {
+        agrees(oddText(input));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never answers where JSON.parse fails, and answers right where a changed byte still parses', () => {
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), insert: fc.constantFrom('', '{', '}', '[', ']', '"', ',', ':', '\\', 'e', '-', '.', '0', '01', ' ', '\u0001', 'u', 'tru', '\u00e9', '"code":{}', '"subject":{"reference":"Patient/x"},') });
+    fc.assert(
+      fc.property(realistic, edit, (text, { at, cut, insert }) => {
+        const i = at % (text.length + 1);
+        agrees(text.slice(0, i) + insert + text.slice(i + cut));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('leaves to the general path what it cannot be sure of', () => {
+    const base = results.find((r) => (r['valueQuantity'] as object | undefined) !== undefined && r['referenceRange'] !== undefined)!;
+    const text = JSON.stringify(base);
+    assert.equal(agrees(text), true);
+    const leftAlone = [
+      text.replace('"status":"final"', '"st\\u0061tus":"final"'),
+      text.replace('{"resourceType":"Observation",', '{').replace(/}$/, ',"resourceType":"Observation"}'),
+      text.replace(/}$/, ',"status":"final"}'),
+      text.replace('"valueQuantity":{', '"valueQuantity":{"comparator":"<",'),
+      text.replace(/}$/, ' x'),
+      `${text.slice(0, -1)},"resourceType":"Condition"}`,
+    ];
+    for (const t of leftAlone) assert.equal(agrees(t), false, t);
+    // Whitespace anywhere, escapes in the strings it reads and keys in another order are read.
+    assert.equal(agrees(text.replace('"status":"final"', '"status":"fin\\u0061l"').replace('"code":"751-8"', '"code":"\\u0037\\u0035\\u0031-8"')), true);
+    // (The odd serialiser sometimes repeats a key or moves resourceType: those are left alone.)
+    const seeds = Array.from({ length: 50 }, (_, seed) => seed);
+    const read = seeds.filter((seed) => agrees(serialise(JSON.parse(text), random(seed)))).length;
+    assert.ok(read > 10, `read ${read} of 50`);
+    const reordered = Object.fromEntries(Object.entries(base).reverse().filter(([k]) => k !== 'resourceType'));
+    assert.equal(agrees(JSON.stringify({ resourceType: 'Observation', ...reordered })), true);
+  });
+
+  it('reduces a stream of results to the same state as the general path', () => {
+    const protocol = loadProtocol('hn2301');
+    if (!protocol.ok) throw new Error('hn2301 does not load');
+    const needs = protocolNeeds(protocol.value);
+    const stream = fc.array(fc.record({ text: fc.oneof(realistic, generated.map(oddText)), patient: fc.constantFrom('Patient/P1', 'Patient/P2', 'Patient/P3') }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(stream, (lines) => {
+        const fast = new PrescreenState(needs, asOf);
+        const slow = new PrescreenState(needs, asOf);
+        lines.forEach(({ text, patient }, seq) => {
+          const line = text.replace(/"Patient\/P[12]"/g, `"${patient}"`);
+          const bytes = Buffer.from(line);
+          const expected = general(line);
+          if (typeof expected !== 'string' && expected.subject !== null && expected.facts.length > 0) slow.add(expected.subject, seq, expected.facts);
+          const got = extractFacts(bytes, 0, bytes.length, tables) ?? (typeof expected === 'string' ? undefined : expected);
+          if (got !== undefined && got.subject !== null && got.facts.length > 0) fast.add(got.subject, seq, got.facts);
+        });
+        assert.deepEqual(fast.keys, slow.keys);
+        for (let p = 0; p < slow.patientCount; p++) assert.deepStrictEqual(fast.facts(p) as Fact[], slow.facts(p) as Fact[]);
+        assert.equal(fast.kept, slow.kept);
+        assert.equal(fast.dropped, slow.dropped);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,4 +1,5 @@
 // The browser entry: language and session around the app.
+import './lib/jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

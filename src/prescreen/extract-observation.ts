@@ -19,9 +19,9 @@ import { noFacts, type ResourceFacts } from '../fhir/fact.ts';
 import { isFullDate, type Json, Sink } from '../fhir/fhir-read.ts';
 import { type Limits, readLimits } from '../fhir/observation-range.ts';
 import { readObservationValue, type ValueUnit } from '../fhir/observation-value.ts';
-import { asciiString, KeyTable, notSure, numberRead, readNumber, skip, stringEnd, ws } from './json-bytes.ts';
+import { KeyTable, notSure, numberRead, readNumber, skip, ws } from './json-bytes.ts';
 import { ByteMemo, frozenParse } from './byte-memo.ts';
-import { end, keyId, member, next, open, skipValue } from './extract-scan.ts';
+import { end, keyId, member, next, open, skipValue, str, text } from './extract-scan.ts';
 
 const K = { resourceType: 0, id: 1, status: 2, code: 3, subject: 4, effectiveDateTime: 5, valueQuantity: 6, referenceRange: 7, component: 8 } as const;
 const keys = new KeyTable(Object.keys(K));
@@ -34,26 +34,8 @@ const referenceKeys = new KeyTable(['reference']);
 const ignoredStatuses = new Set(['entered-in-error', 'cancelled']);
 const roleRank: Readonly<Record<CodeRole, number>> = { primary: 0, alternate: 1, lowPreference: 2, deprecated: 3 };
 
-/** The string a `str` call read. */
-let text = '';
-
-/** A string read: from its bytes when plain (interned), else as JSON.parse reads it (escapes, UTF-8). */
-function str(b: Buffer, i: number, e: number): number {
-  if (i >= e || b[i] !== 0x22) throw notSure;
-  for (let j = i + 1; j < e; j++) {
-    const c = b[j]!;
-    if (c === 0x22) {
-      text = asciiString(b, i + 1, j);
-      return j + 1;
-    }
-    if (c === 0x5c || c < 0x20 || c >= 0x80) {
-      const close = stringEnd(b, i, e);
-      text = JSON.parse(b.toString('utf8', i, close + 1)) as string;
-      return close + 1;
-    }
-  }
-  throw notSure;
-}
+/** Places of the strings read (extract-scan.ts str): the resource's id is not kept, ids do not recur. */
+const S = { id: -1, status: 1, system: 2, code: 3, reference: 4, date: 5, unit: 6, unitCode: 7 } as const;
 
 // One line's fields, reset per line.
 let id: string | undefined;
@@ -82,7 +64,7 @@ function readQuantity(b: Buffer, i: number, e: number): number {
       i = readNumber(b, i, e, true);
       q.value = numberRead;
     } else if (k === 1 || k === 2) {
-      i = str(b, i, e);
+      i = str(b, i, e, k === 1 ? S.unit : S.unitCode);
       if (k === 1) q.unit = text;
       else q.code = text;
     } else if (k === 3) throw notSure;
@@ -101,7 +83,7 @@ function readCoding(b: Buffer, i: number, e: number, n: number): number {
     i = member(b, at, e, codingKeys, k);
     k = keyId;
     if (k === 0 || k === 1) {
-      i = str(b, i, e);
+      i = str(b, i, e, k === 0 ? S.system : S.code);
       if (k === 0) systems[n] = text;
       else codes[n] = text;
     } else i = skip(b, i, e, 4);
@@ -157,7 +139,7 @@ function readSubject(b: Buffer, i: number, e: number): number {
     i = member(b, at, e, referenceKeys, k);
     k = keyId;
     if (k === 0) {
-      i = str(b, i, e);
+      i = str(b, i, e, S.reference);
       reference = text;
     } else i = skip(b, i, e, 2);
   }
@@ -249,11 +231,11 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
     }
     switch (k) {
       case K.id:
-        i = str(b, i, e);
+        i = str(b, i, e, S.id);
         id = text;
         break;
       case K.status:
-        i = str(b, i, e);
+        i = str(b, i, e, S.status);
         status = text;
         break;
       case K.code:
@@ -264,7 +246,7 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
         i = readSubject(b, i, e);
         break;
       case K.effectiveDateTime:
-        i = str(b, i, e);
+        i = str(b, i, e, S.date);
         date = text;
         break;
       case K.valueQuantity:

@@ -2,7 +2,7 @@
 // member, a plain string, and values met before. Positions pass as arguments and return values; the
 // key read and the end of the last object go to `keyId` and `end`.
 import { ByteMemo } from './byte-memo.ts';
-import { type KeyTable, keyRead, notSure, plainEnd, skip, ws } from './json-bytes.ts';
+import { asciiString, type KeyTable, keyRead, notSure, plainEnd, skip, stringEnd, ws } from './json-bytes.ts';
 
 /** The number of the key `member` read. */
 export let keyId = -1;
@@ -58,4 +58,56 @@ export function skipValue(b: Buffer, i: number, e: number, k: number, table: num
   // Objects, arrays and strings only: those end on their own bytes.
   if ((c === 0x7b || c === 0x5b || c === 0x22) && !skipped.find(slot, b, i, to) && skipped.keeps(slot, to - i)) skipped.keep(slot, b, i, to, true);
   return to;
+}
+
+/** Buffer's own Latin-1 decoder (what toString('latin1') calls after checking its arguments). */
+type Latin1 = Buffer & { latin1Slice(start: number, end: number): string };
+
+/** The string the last `str` call read. */
+export let text = '';
+
+/**
+ * The last string read at each place (a unit, a system, the patient's reference, a panel's date, a
+ * questionnaire's n-th linkId): bytes equal to it and then a quote are that string again, checked in
+ * one pass.
+ */
+const lastAt: string[] = new Array(256).fill('');
+
+/**
+ * The string at i, as JSON.parse reads it: from its bytes when plain ASCII (the one read last time at
+ * place `at` when the same, else interned; at < 0: a string that does not recur, made as it is),
+ * else by JSON.parse of its bytes (escapes, UTF-8). Anything but a string is not sure.
+ */
+export function str(b: Buffer, i: number, e: number, at: number): number {
+  if (i >= e || b[i] !== 0x22) throw notSure;
+  const from = i + 1;
+  if (at >= 0) {
+    const last = lastAt[at]!;
+    const n = last.length;
+    if (n > 0 && from + n < e && b[from + n] === 0x22) {
+      let k = 0;
+      while (k < n && b[from + k] === last.charCodeAt(k)) k++;
+      if (k === n) {
+        text = last;
+        return from + n + 1;
+      }
+    }
+  }
+  for (let j = from; j < e; j++) {
+    const c = b[j]!;
+    if (c === 0x22) {
+      if (at < 0) text = (b as Latin1).latin1Slice(from, j);
+      else {
+        text = asciiString(b, from, j);
+        lastAt[at] = text;
+      }
+      return j + 1;
+    }
+    if (c === 0x5c || c < 0x20 || c >= 0x80) {
+      const close = stringEnd(b, i, e);
+      text = JSON.parse(b.toString('utf8', i, close + 1)) as string;
+      return close + 1;
+    }
+  }
+  throw notSure;
 }

@@ -40,10 +40,11 @@ function agrees(text: string | Buffer): boolean {
   return true;
 }
 
-// Realistic lab results: the synthetic generator's, of every test it writes.
-const results = syntheticBundle(2301, 'sle', asOf)
-  .entry.map((e) => e.resource as Record<string, unknown>)
-  .filter((r) => r['resourceType'] === 'Observation');
+// Realistic resources: the synthetic generator's lab results, of every test it writes, and its
+// questionnaire responses.
+const synthetic = syntheticBundle(2301, 'sle', asOf).entry.map((e) => e.resource as Record<string, unknown>);
+const results = synthetic.filter((r) => r['resourceType'] === 'Observation');
+const responses = synthetic.filter((r) => r['resourceType'] === 'QuestionnaireResponse');
 
 const units = ['g/L', 'g/dL', 'mmol/L', 'umol/L', 'mg/dL', '10*9/L', '10*3/uL', '%', '{titer}', '[IU]/mL', 'kg', 'lb', 's', 'U/L', 'furlongs', 'µmol/L', ''];
 const codes = ['751-8', '718-7', '2160-0', '59408-5', '5048-4', '5130-0', '82810-3', '3150-0', '99999-9', '29463-7'];
@@ -57,8 +58,29 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), key: fc.constantFrom('status', 'id', 'effectiveDateTime', 'subject', 'comparator', 'component', 'valueString', 'effectivePeriod', 'meta', 'resourceType'), value: fc.oneof(fc.constantFrom(...strings), fc.jsonValue({ maxDepth: 2 })) }),
   fc.record({ kind: fc.constant('value' as const), value: fc.oneof(fc.double({ noNaN: true }), fc.integer(), fc.constantFrom(0, -0, 1e-7, 123456789012345680, 0.1)) }),
   fc.record({ kind: fc.constant('codings' as const), extra: fc.constantFrom('first', 'last', 'bad') }),
-  fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom('final', 'amended', 'preliminary', 'entered-in-error', 'cancelled') }),
+  fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom('final', 'amended', 'preliminary', 'entered-in-error', 'cancelled', 'completed') }),
 );
+
+/** A change to a questionnaire response. */
+const responseMutation = fc.oneof(
+  fc.record({ kind: fc.constant('item' as const), at: fc.nat(), item: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ linkId: fc.constantFrom('fever', 'seizure', 'dyspnea-grade', 'lactating', 'unknown', 'ana'), answer: fc.array(fc.record({ valueBoolean: fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 1 })), valueInteger: fc.oneof(fc.integer({ min: -2, max: 7 }), fc.double()) }, { requiredKeys: [] }), { maxLength: 2 }), item: fc.array(fc.record({ linkId: fc.constant('fever'), answer: fc.constant([{ valueBoolean: true }]) }), { maxLength: 1 }) }, { requiredKeys: [] })) }),
+  fc.record({ kind: fc.constant('drop' as const), key: fc.constantFrom('status', 'questionnaire', 'subject', 'authored', 'item', 'id') }),
+  fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom('completed', 'amended', 'entered-in-error') }),
+  fc.record({ kind: fc.constant('answer' as const), at: fc.nat(), answer: fc.oneof(fc.record({ valueInteger: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.constantFrom(2.5, -0, 1e21)) }), fc.record({ valueBoolean: fc.oneof(fc.boolean(), fc.constantFrom('true', 1, null)) }), fc.constant({})) }),
+  fc.record({ kind: fc.constant('set' as const), key: fc.constantFrom('status', 'questionnaire', 'authored', 'subject', 'item', 'text'), value: fc.oneof(fc.constantFrom('entered-in-error', 'completed', 'https://firstdose.dev/fhir/Questionnaire/sledai-2k|2', 'https://other/Questionnaire/x', '2026-11', '2026-11-30', ...strings), fc.jsonValue({ maxDepth: 2 })) }),
+);
+type ResponseMutation = typeof responseMutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutateResponse(resource: Record<string, unknown>, m: ResponseMutation): Record<string, unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: a test's edits of a JSON value of any shape
+  const r = structuredClone(resource) as Record<string, any>;
+  if (m.kind === 'item' && Array.isArray(r['item'])) r['item'].splice(m.at % (r['item'].length + 1), m.at % 3 === 0 ? 1 : 0, m.item);
+  else if (m.kind === 'drop') delete r[m.key];
+  else if (m.kind === 'status') r['status'] = m.status;
+  else if (m.kind === 'answer' && Array.isArray(r['item']) && r['item'].length > 0) r['item'][m.at % r['item'].length].answer = [m.answer];
+  else if (m.kind === 'set') r[m.key] = m.key === 'subject' && typeof m.value === 'string' ? { reference: m.value } : m.value;
+  return r;
+}
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
 function mutate(resource: Record<string, unknown>, m: Mutation): Record<string, unknown> {
@@ -99,18 +121,20 @@ function mutate(resource: Record<string, unknown>, m: Mutation): Record<string, 
   return r;
 }
 
-const realistic = fc.record({ pick: fc.nat(), mutations: fc.array(mutation, { maxLength: 3 }), seed: fc.integer() }).map(({ pick, mutations, seed }) => {
-  const resource = mutations.reduce(mutate, results[pick % results.length]!);
-  // Half as a server usually writes JSON, half as oddly as it may.
-  return seed % 2 === 0 ? JSON.stringify(resource) : serialise(resource, random(seed));
-});
+/** Half as a server usually writes JSON, half as oddly as it may. */
+const written = (resource: unknown, seed: number) => (seed % 2 === 0 ? JSON.stringify(resource) : serialise(resource, random(seed)));
 
-const generated = oddInput(fc.oneof(resourceArbitrary(0.02), resourceArbitrary(0.2)).map((r) => ({ ...(r as object), resourceType: 'Observation' })));
+const realisticResult = fc.record({ pick: fc.nat(), mutations: fc.array(mutation, { maxLength: 3 }), seed: fc.integer() }).map(({ pick, mutations, seed }) => written(mutations.reduce(mutate, results[pick % results.length]!), seed));
+const realisticResponse = fc.record({ pick: fc.nat(), mutations: fc.array(responseMutation, { maxLength: 2 }), seed: fc.integer() }).map(({ pick, mutations, seed }) => written(mutations.reduce(mutateResponse, responses[pick % responses.length]!), seed));
+const realistic = fc.oneof({ weight: 3, arbitrary: realisticResult }, { weight: 2, arbitrary: realisticResponse });
+
+const generated = oddInput(fc.tuple(fc.oneof(resourceArbitrary(0.02), resourceArbitrary(0.2)), fc.constantFrom('Observation', 'Observation', 'QuestionnaireResponse')).map(([r, resourceType]) => ({ ...(r as object), resourceType })));
 
 describe('extractFacts', () => {
-  it('reads the synthetic results with a quantity as the general path does (SpO2 with components aside)', () => {
-    assert.ok(results.length > 10);
+  it('reads the synthetic results with a quantity (SpO2 with components aside) and responses as the general path does', () => {
+    assert.ok(results.length > 10 && responses.length === 3);
     for (const r of results) assert.equal(agrees(JSON.stringify(r)), r['valueQuantity'] !== undefined && r['component'] === undefined, JSON.stringify(r));
+    for (const r of responses) assert.equal(agrees(JSON.stringify(r)), true, JSON.stringify(r));
   });
 
   it('answers as the general path on mutated results, in any key order and spelling, or leaves them to it', () => {

@@ -5,6 +5,7 @@
 import type { CodeTables } from '../fhir/code-tables-types.ts';
 import type { ResourceFacts } from '../fhir/fact.ts';
 import { normalisePatientReference } from '../fhir/fhir-read.ts';
+import { answerFacts } from './extract-answers.ts';
 import { observationFacts } from './extract-observation.ts';
 import { notSure, plainEnd, spells, ws } from './json-bytes.ts';
 
@@ -25,6 +26,7 @@ export function extractFacts(b: Buffer, start: number, end: number, tables: Code
     if (i >= e || b[i] !== 0x22) return undefined;
     const typeEnd = plainEnd(b, i, e);
     if (spells(b, i + 1, typeEnd, 'Observation')) return observationFacts(b, typeEnd + 1, e, tables, normalisePatientReference);
+    if (spells(b, i + 1, typeEnd, 'QuestionnaireResponse')) return answerFacts(b, typeEnd + 1, e, normalisePatientReference);
     return undefined;
   } catch (error) {
     if (error === notSure) return undefined;

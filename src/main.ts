@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { detectLanguage, formatIssue, translator } from './i18n/index.ts';
 import { loadProtocol } from './protocols/load.ts';
-import { buildServer } from './server/index.ts';
+import { buildServer, trustProxyOf } from './server/index.ts';
 import { firstStart } from './server/first-start.ts';
 import { defaultDataDir, openStore, StoreError } from './store/index.ts';
 import { siteDate } from './store/trial/index.ts';
@@ -60,7 +60,9 @@ try {
   else if (start.adminCreated) console.log('Created the administrator: username admin, password from FIRSTDOSE_ADMIN_PASSWORD.');
   // Behind an HTTPS proxy, FIRSTDOSE_SECURE_COOKIES=1 keeps the session cookie off plain HTTP.
   const secureCookies = process.env.FIRSTDOSE_SECURE_COOKIES === '1';
-  app = await buildServer({ db, protocol, language, idleMinutes, secureCookies, webRoot: fileURLToPath(new URL('../dist/web/', import.meta.url)) });
+  // Behind a proxy, FIRSTDOSE_TRUST_PROXY lets the rate limits count clients, not the proxy (docs/security.md).
+  const trustProxy = trustProxyOf(process.env.FIRSTDOSE_TRUST_PROXY);
+  app = await buildServer({ db, protocol, language, idleMinutes, secureCookies, trustProxy, webRoot: fileURLToPath(new URL('../dist/web/', import.meta.url)) });
   await app.listen({ port, host });
 } catch (error) {
   console.error(storeText(error));

@@ -34,3 +34,18 @@ export function clientKey(address: string | undefined): string {
     .map((x) => x.toString(16))
     .join(':')}::/64`;
 }
+
+/**
+ * FIRSTDOSE_TRUST_PROXY as fastify's trustProxy: unset or empty, trust no X-Forwarded-For (the
+ * peer is the client); `1`/`true`, trust the proxy in front whatever its address; otherwise a
+ * comma-separated list of the proxies' addresses or CIDR ranges (`127.0.0.1,10.0.0.0/8`).
+ */
+export function trustProxyOf(value: string | undefined): boolean | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v === '1' || v.toLowerCase() === 'true') return true;
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

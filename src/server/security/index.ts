@@ -10,7 +10,7 @@ import { installRateLimits, type RateLimits } from './rate-limits.ts';
 
 export { appPolicy, apiPolicy, hstsValue } from './headers.ts';
 export { defaultRateLimits, limitedRoutes, type RateLimits } from './rate-limits.ts';
-export { clientKey } from './client-address.ts';
+export { clientKey, trustProxyOf } from './client-address.ts';
 export { escapeJsonText } from './json-escape.ts';
 
 export interface SecurityOptions {

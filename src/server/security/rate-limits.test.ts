@@ -10,7 +10,7 @@ import { cheapHashing, hn2301 } from '../../store/trial/test-support.ts';
 import type { Db } from '../../store/index.ts';
 import { buildServer } from '../app.ts';
 import { apiTrial, password } from '../test-support.ts';
-import { clientKey } from './client-address.ts';
+import { clientKey, trustProxyOf } from './client-address.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 describe('rate limiter', () => {
@@ -73,6 +73,32 @@ describe('rate limiter', () => {
     assert.equal(clientKey('::1'), '0:0:0:0::/64');
     assert.equal(clientKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
     assert.equal(clientKey(undefined), 'unknown');
+  });
+
+  it('reads FIRSTDOSE_TRUST_PROXY: nothing trusted by default, all proxies for 1, or the listed addresses', () => {
+    for (const off of [undefined, '', ' ', '0', 'false']) assert.equal(trustProxyOf(off), false);
+    assert.equal(trustProxyOf('1'), true);
+    assert.equal(trustProxyOf('TRUE'), true);
+    assert.deepEqual(trustProxyOf('127.0.0.1, 10.0.0.0/8,'), ['127.0.0.1', '10.0.0.0/8']);
+  });
+
+  it('counts the client behind a trusted proxy by X-Forwarded-For, and ignores the header from an untrusted peer', async () => {
+    const db = await freshDb('pglite');
+    const build = (trustProxy: boolean | string[]) =>
+      buildServer({ db, protocol: hn2301(), rateLimits: { selfCheckPerAddress: { max: 1, windowMs: 60_000 } }, ...(trustProxy ? { trustProxy } : {}) });
+    const behind = await build(['10.1.1.1']);
+    const open = await build(false);
+    try {
+      const check = (app: typeof behind, forwardedFor: string) =>
+        app.inject({ method: 'POST', url: '/api/public/studies/hn2301/self-check', payload: {}, remoteAddress: '10.1.1.1', headers: { 'x-forwarded-for': forwardedFor } });
+      // A malformed request (400) counts all the same: the address is counted before the body is read.
+      assert.deepEqual([(await check(behind, '198.51.100.1')).statusCode, (await check(behind, '198.51.100.2')).statusCode, (await check(behind, '198.51.100.1')).statusCode], [400, 400, 429]);
+      assert.deepEqual([(await check(open, '198.51.100.1')).statusCode, (await check(open, '198.51.100.2')).statusCode], [400, 429], 'a forged header changes nothing');
+    } finally {
+      await behind.close();
+      await open.close();
+      await db.close();
+    }
   });
 
   it('refuses a user-name limit at or under the lock-out count, which would keep the lock from happening', async () => {

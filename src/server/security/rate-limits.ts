@@ -6,10 +6,10 @@
 // writes an event). The user-name limit is above the lock-out's count, so the lock, and the
 // administrator's alert that comes with it, always comes first; a refused try checks no password,
 // so it neither counts towards the lock nor clears it. The public self-check and contact requests
-// count every request per address. A refusal is 429 with Retry-After, and the first refusal of a
-// period is a security event (`rate_limited`): one per period, so that a flood cannot flood the
-// audit trail too.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// count every request per address, well-formed or not. A refusal is 429 with Retry-After, and the
+// first refusal of a period is a security event (`rate_limited`): one per period, so that a flood
+// cannot flood the audit trail too.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authSystemUser, normaliseUsername, recordEvent } from '../../store/access/index.ts';
 import { audited } from '../../store/index.ts';
 import { routeKey } from '../access/matrix.ts';
@@ -77,45 +77,50 @@ export function installRateLimits(app: FastifyInstance, ctx: ServerContext, limi
     contact: new RateLimiter(l.contactPerAddress, now),
   };
 
-  function countedOf(kind: Guarded, request: FastifyRequest): Counted[] {
-    const address = clientKey(request.ip);
-    if (kind === 'selfCheck') return [{ limiter: limiters.selfCheck, key: address, by: 'address' }];
-    if (kind === 'contact') return [{ limiter: limiters.contact, key: address, by: 'address' }];
-    const username = normaliseUsername(String((request.body as { username?: unknown } | undefined)?.username ?? '')).slice(0, 64);
-    return [
-      { limiter: limiters.passwordAddress, key: address, by: 'address' },
-      { limiter: limiters.passwordUsername, key: username, by: 'username' },
-    ];
+  const addressLimiter = { password: limiters.passwordAddress, selfCheck: limiters.selfCheck, contact: limiters.contact } as const;
+  const kindOf = (request: FastifyRequest) => limitedRoutes[routeKey(request.method, request.routeOptions.url ?? '')];
+
+  /** Counts the request under each key, or refuses it (429) when one is spent, counting nothing. */
+  async function admit(request: FastifyRequest, reply: FastifyReply, counted: readonly Counted[]): Promise<void> {
+    const refused = counted.map((c) => ({ ...c, waitMs: c.limiter.retryAfterMs(c.key) })).filter((c) => c.waitMs > 0);
+    if (refused.length === 0) {
+      // Counted before the work, so that many tries sent at once cannot all slip under the limit.
+      for (const c of counted) c.limiter.hit(c.key);
+      request.rateCounted = [...(request.rateCounted ?? []), ...counted];
+      return;
+    }
+    const seconds = Math.ceil(Math.max(...refused.map((c) => c.waitMs)) / 1000);
+    for (const c of refused) {
+      if (!c.limiter.firstRefusal(c.key)) continue;
+      const detail = { route: request.routeOptions.url, by: c.by, address: request.ip, max: c.limiter.limit.max, windowSeconds: c.limiter.limit.windowMs / 1000, retryAfterSeconds: seconds };
+      request.log.warn({ rateLimited: detail }, 'rate limited');
+      await audited(ctx.db, { user: authSystemUser }, (tx) => recordEvent(tx.sql, { kind: 'rate_limited', username: c.by === 'username' ? c.key : null, detail }));
+    }
+    reply.header('retry-after', String(seconds));
+    throw new HttpProblem(429, 'too_many_requests', [{ path: [], code: 'too_many_requests', params: { seconds } }]);
   }
 
   app.decorateRequest('rateCounted', null);
 
-  // After validation: the user name is read from a body known to be well-formed.
+  // The address, before the body is even read: a flood of junk is limited too.
+  app.addHook('onRequest', async (request, reply) => {
+    const kind = kindOf(request);
+    if (kind) await admit(request, reply, [{ limiter: addressLimiter[kind], key: clientKey(request.ip), by: 'address' }]);
+  });
+
+  // The user name, once the body is known to be well-formed.
   app.addHook('preHandler', async (request, reply) => {
-    const kind = limitedRoutes[routeKey(request.method, request.routeOptions.url ?? '')];
-    if (!kind) return;
-    const counted = countedOf(kind, request);
-    const refused = counted.map((c) => ({ ...c, waitMs: c.limiter.retryAfterMs(c.key) })).filter((c) => c.waitMs > 0);
-    if (refused.length > 0) {
-      const seconds = Math.ceil(Math.max(...refused.map((c) => c.waitMs)) / 1000);
-      for (const c of refused) {
-        if (!c.limiter.firstRefusal(c.key)) continue;
-        const detail = { route: request.routeOptions.url, by: c.by, address: request.ip, max: c.limiter.limit.max, windowSeconds: c.limiter.limit.windowMs / 1000, retryAfterSeconds: seconds };
-        request.log.warn({ rateLimited: detail }, 'rate limited');
-        await audited(ctx.db, { user: authSystemUser }, (tx) => recordEvent(tx.sql, { kind: 'rate_limited', username: c.by === 'username' ? c.key : null, detail }));
-      }
-      reply.header('retry-after', String(seconds));
-      throw new HttpProblem(429, 'too_many_requests', [{ path: [], code: 'too_many_requests', params: { seconds } }]);
-    }
-    // Counted before the work, so that many tries sent at once cannot all slip under the limit.
-    for (const c of counted) c.limiter.hit(c.key);
-    request.rateCounted = counted;
+    if (kindOf(request) !== 'password') return;
+    const username = normaliseUsername(String((request.body as { username?: unknown } | undefined)?.username ?? '')).slice(0, 64);
+    await admit(request, reply, [{ limiter: limiters.passwordUsername, key: username, by: 'username' }]);
   });
 
   // Before the answer leaves (not after it, in onResponse), so that the next try sees the count.
+  // A password check counts only when it failed: a success, a malformed request or a refusal
+  // by the user-name limit (which checked nothing) takes its tries back.
   app.addHook('onSend', async (request, reply, payload) => {
     const counted = request.rateCounted;
-    if (counted && limitedRoutes[routeKey(request.method, request.routeOptions.url ?? '')] === 'password' && !failedCheck.has(reply.statusCode)) {
+    if (counted && kindOf(request) === 'password' && !failedCheck.has(reply.statusCode)) {
       for (const c of counted) c.limiter.refund(c.key);
     }
     request.rateCounted = null;

@@ -31,8 +31,10 @@ describe('security headers', () => {
   let app: FastifyInstance;
   let https: FastifyInstance;
   before(async () => {
-    const web = mkdtempSync(join(tmpdir(), 'fd-web-'));
-    mkdirSync(join(web, 'assets'));
+    const web = join(mkdtempSync(join(tmpdir(), 'fd-web-')), 'web');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    // A file beside the web root, which no URL may reach.
+    writeFileSync(join(web, '..', 'secret.txt'), 'SECRET-BESIDE-THE-ROOT');
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>FirstDose app</title><script type="module" src="/assets/app.js"></script>');
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
     db = await freshDb('pglite');
@@ -78,6 +80,14 @@ describe('security headers', () => {
       assertCommon(r, url);
     }
     assert.deepEqual(directives(apiPolicy).get('default-src'), ["'none'"]);
+  });
+
+  it('serves no file outside the web root, however the path is spelled', async () => {
+    for (const url of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/..%5c..%5csecret.txt', '//../secret.txt', '/./assets/./../../secret.txt']) {
+      const r = await app.inject({ method: 'GET', url });
+      assert.ok(!r.body.includes('SECRET-BESIDE-THE-ROOT'), `${url} reached the file: ${r.statusCode}`);
+    }
+    assert.equal((await app.inject({ method: 'GET', url: '/assets/app.js' })).body, 'console.log(1)', 'the root itself is served');
   });
 
   it('sends Strict-Transport-Security only when the server is behind HTTPS (secure cookies on)', async () => {

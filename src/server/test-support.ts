@@ -26,7 +26,11 @@ const more: [string, Role, 'site' | 'site2' | 'wide'][] = [
  * The API tests call the public routes far more often than people would, all from one address;
  * security/rate-limits.test.ts tests the limits themselves.
  */
-const testRateLimits: Partial<RateLimits> = { selfCheckPerAddress: { max: 10_000, windowMs: 60_000 }, contactPerAddress: { max: 10_000, windowMs: 60_000 } };
+const testRateLimits: Partial<RateLimits> = {
+  loginPerAddress: { max: 10_000, windowMs: 60_000 },
+  selfCheckPerAddress: { max: 10_000, windowMs: 60_000 },
+  contactPerAddress: { max: 10_000, windowMs: 60_000 },
+};
 
 export async function apiTrial(db: Db, options: Partial<ServerOptions & SecurityOptions> = {}) {
   const t = await trialWithPeople(db);

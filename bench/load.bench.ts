@@ -2,12 +2,13 @@
 // database and against PostgreSQL. `npm start -- --demo` runs in a child process (bench/
 // load-server.ts, so its memory can be read), on loopback only; 45 coordinators, 20
 // investigators and 35 monitors, each with an account of their own, act as bench/load-users.ts
-// says, with 1–3 s between actions. Reported per backend: errors (the goal is zero), p50/p99 per
+// says, with 5–15 s between actions. Reported per backend: errors (the goal is zero), p50/p99 per
 // role, the request rate, and the server's RSS and live heap (after a full GC) at the start and
 // the end. Afterwards, with the server stopped: every acknowledged write is in the database, the
 // audit chain verifies, and a backup restored into a fresh database reproduces it.
 //   npm run bench -- load                    (or: node --import tsx bench/load.bench.ts)
-//   FIRSTDOSE_LOAD_SECONDS (300), FIRSTDOSE_LOAD_USERS (100), FIRSTDOSE_LOAD_BACKENDS
+//   FIRSTDOSE_LOAD_SECONDS (300), FIRSTDOSE_LOAD_USERS (100), FIRSTDOSE_LOAD_THINK_MS (5000,15000),
+//   FIRSTDOSE_LOAD_BACKENDS
 //   (pglite,postgres: postgres only when DATABASE_URL is set), FIRSTDOSE_LOAD_REPORT (a JSON file
 //   to write the figures to).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,14 @@ import type { Measurement } from './run.ts';
 
 const seconds = Number(process.env.FIRSTDOSE_LOAD_SECONDS ?? 300);
 const users = Number(process.env.FIRSTDOSE_LOAD_USERS ?? 100);
-const thinkMs = [1000, 3000] as const;
+/**
+ * The pause between one person's actions: 5–15 s, a busy person (a page read or a value saved
+ * every 10 s on average, all 100 at once: about 12 requests a second). FIRSTDOSE_LOAD_THINK_MS
+ * "1000,3000" makes everyone click every 2 s, past what one server process can answer (a stress
+ * run: latency then measures the queue).
+ */
+const thinkMs = (process.env.FIRSTDOSE_LOAD_THINK_MS ?? '5000,15000').split(',').map(Number) as [number, number];
+if (thinkMs.length !== 2 || !(thinkMs[0] >= 0 && thinkMs[1] >= thinkMs[0])) throw new Error(`FIRSTDOSE_LOAD_THINK_MS: two numbers "min,max" of milliseconds, got ${process.env.FIRSTDOSE_LOAD_THINK_MS}`);
 /**
  * The memory bound: the live heap (after a full GC) may end at most this much above where it
  * started. Sessions, caches and the protocol are made at the start; what a request allocates is
@@ -45,6 +53,7 @@ export interface Memory {
 export interface LoadReport {
   readonly backend: 'pglite' | 'postgres';
   readonly seconds: number;
+  readonly thinkMs: readonly [number, number];
   readonly users: Record<RoleName, number>;
   readonly requests: number;
   readonly perSecond: number;
@@ -192,6 +201,7 @@ export async function loadRun(where: Where): Promise<LoadReport> {
     return {
       backend: where.backend,
       seconds: Math.round(elapsed),
+      thinkMs,
       users: counts,
       requests: all.length,
       perSecond: Math.round((all.length / elapsed) * 10) / 10,
@@ -210,7 +220,7 @@ export async function loadRun(where: Where): Promise<LoadReport> {
 
 function measurements(r: LoadReport): Measurement[] {
   const u = r.users;
-  const head = `${r.backend}, ${u.coordinator + u.investigator + u.monitor} users (${u.coordinator} C, ${u.investigator} I, ${u.monitor} M), ${r.seconds} s`;
+  const head = `${r.backend}, ${u.coordinator + u.investigator + u.monitor} users (${u.coordinator} C, ${u.investigator} I, ${u.monitor} M, ${r.thinkMs.join('–')} ms apart), ${r.seconds} s`;
   const m = r.memory;
   const f = (x: number) => `${x.toFixed(0)} MB`;
   return [

@@ -76,7 +76,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 function loadTable(reports: readonly LoadReport[]): string {
   const rows: [string, (r: LoadReport) => string][] = [
     ['users (coordinators, investigators, monitors)', (r) => `${r.users.coordinator + r.users.investigator + r.users.monitor} (${r.users.coordinator}, ${r.users.investigator}, ${r.users.monitor})`],
-    ['duration', (r) => `${r.seconds} s`],
+    ["duration; pause between one person's actions", (r) => `${r.seconds} s; ${r.thinkMs.map((x) => x / 1000).join('–')} s`],
     ['requests (per second)', (r) => `${r.requests} (${r.perSecond})`],
     ['errors', (r) => `${r.errors}${r.errors ? `: ${r.errorSamples.join('; ')}` : ''}`],
     ['p50 / p99 / max, all requests', (r) => `${r.latency.all!.p50} / ${r.latency.all!.p99} / ${r.latency.all!.max} ms`],

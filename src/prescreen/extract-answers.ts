@@ -13,7 +13,7 @@ import type { AnswerFact, QuestionnaireId } from '../domain/eligibility/patient-
 import { type Fact, noFacts, type ResourceFacts } from '../fhir/fact.ts';
 import { isFullDate } from '../fhir/fhir-read.ts';
 import { type ItemSpec, questionnaireItems, questionnaireOf } from '../fhir/questionnaires/items.ts';
-import { end, keyId, member, next, open, skipValue, str, text } from './extract-scan.ts';
+import { end, keyId, member, next, open, str, text } from './extract-scan.ts';
 import { FALSE, KeyTable, literal, notSure, numberRead, readNumber, skip, TRUE, ws } from './json-bytes.ts';
 
 const K = { resourceType: 0, id: 1, status: 2, questionnaire: 3, subject: 4, authored: 5, item: 6 } as const;
@@ -210,7 +210,7 @@ export function answerFacts(b: Buffer, i: number, e: number, normalise: (referen
         }
         break;
       default:
-        i = skipValue(b, i, e, k, 2);
+        i = skip(b, i, e, 1);
     }
   }
   if (ws(b, end, e) !== e) throw notSure;

@@ -21,7 +21,7 @@ import { type Limits, readLimits } from '../fhir/observation-range.ts';
 import { readObservationValue, type ValueUnit } from '../fhir/observation-value.ts';
 import { KeyTable, notSure, numberRead, readNumber, skip, ws } from './json-bytes.ts';
 import { ByteMemo, frozenParse } from './byte-memo.ts';
-import { end, keyId, member, next, open, skipValue, str, text } from './extract-scan.ts';
+import { end, keyId, member, next, open, str, text } from './extract-scan.ts';
 
 const K = { resourceType: 0, id: 1, status: 2, code: 3, subject: 4, effectiveDateTime: 5, valueQuantity: 6, referenceRange: 7, component: 8 } as const;
 const keys = new KeyTable(Object.keys(K));
@@ -260,7 +260,7 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
         i = skip(b, i, e, 1);
         break;
       default:
-        i = skipValue(b, i, e, k, 0);
+        i = skip(b, i, e, 1);
     }
   }
   if (ws(b, end, e) !== e) throw notSure;

@@ -1,8 +1,7 @@
 // Walking a line's objects for the extractors (extract-*.ts): a member's key, the object's next
-// member, a plain string, and values met before. Positions pass as arguments and return values; the
-// key read and the end of the last object go to `keyId` and `end`.
-import { ByteMemo } from './byte-memo.ts';
-import { asciiString, type KeyTable, keyRead, notSure, plainEnd, skip, stringEnd, ws } from './json-bytes.ts';
+// member, a string. Positions pass as arguments and return values; the key read, the end of the
+// last object and the string read go to `keyId`, `end` and `text`.
+import { asciiString, type KeyTable, keyRead, notSure, stringEnd, ws } from './json-bytes.ts';
 
 /** The number of the key `member` read. */
 export let keyId = -1;
@@ -38,26 +37,6 @@ export function open(b: Buffer, i: number, e: number): number {
     return -1;
   }
   return i;
-}
-
-/** The closing quote of the plain string at i (ASCII, no escape: its bytes are its characters). */
-export function plain(b: Buffer, i: number, e: number): number {
-  if (i >= e || b[i] !== 0x22) throw notSure;
-  return plainEnd(b, i, e);
-}
-
-const skipped = new ByteMemo<true>();
-
-/** Skips a value of key `k` of key table `table` (k -1: not numbered); a value met before is compared, not scanned. */
-export function skipValue(b: Buffer, i: number, e: number, k: number, table: number): number {
-  if (k < 0) return skip(b, i, e, 1);
-  const slot = table * 64 + k;
-  if (skipped.recent(slot, b, i, e)) return i + skipped.matched;
-  const to = skip(b, i, e, 1);
-  const c = b[i];
-  // Objects, arrays and strings only: those end on their own bytes.
-  if ((c === 0x7b || c === 0x5b || c === 0x22) && !skipped.find(slot, b, i, to) && skipped.keeps(slot, to - i)) skipped.keep(slot, b, i, to, true);
-  return to;
 }
 
 /** Buffer's own Latin-1 decoder (what toString('latin1') calls after checking its arguments). */

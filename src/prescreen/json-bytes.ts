@@ -268,19 +268,6 @@ const keysKept = 64;
 /** The number of the key KeyTable.read last read. */
 export let keyRead = -1;
 
-/**
- * Whether the bytes at i are `held` (the bytes of an object, array or string checked before): a
- * value of these kinds ends at its own closing bracket or quote, so the same bytes are the same
- * value, and valid, with no scan.
- */
-export function sameValue(held: Uint8Array | undefined, b: Uint8Array, i: number, e: number): boolean {
-  if (held === undefined) return false;
-  const n = held.length;
-  if (i + n > e) return false;
-  for (let j = 0; j < n; j++) if (b[i + j] !== held[j]) return false;
-  return true;
-}
-
 /** Whether bytes [from, to) spell `s` (ASCII). */
 export function spells(b: Uint8Array, from: number, to: number, s: string): boolean {
   if (to - from !== s.length) return false;

@@ -1,7 +1,9 @@
-// The facts of one NDJSON line read from its bytes by an extractor of its resource type
-// (extract-*.ts), for the shapes an export nearly always has, or undefined: then the caller takes the
-// general path (the sparse reader or JSON.parse, then resourceFacts), which stays the definition.
-// An answer here is always the one resourceFacts gives for JSON.parse of the line with no issue.
+// The facts of one NDJSON line read from its bytes by the extractor of its resource type, for the
+// shapes an export nearly always has: lab results (extract-observation.ts, three resources in four)
+// and questionnaire responses (extract-answers.ts, a few dozen answers each). Any other line, or
+// one these are not sure of, is undefined: the caller then takes the general path (the sparse reader
+// or JSON.parse, then resourceFacts), which stays the definition. An answer here is always the one
+// resourceFacts gives for JSON.parse of the line, with no issue.
 import type { CodeTables } from '../fhir/code-tables-types.ts';
 import type { ResourceFacts } from '../fhir/fact.ts';
 import { normalisePatientReference } from '../fhir/fhir-read.ts';

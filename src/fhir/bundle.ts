@@ -4,6 +4,7 @@
 // and so is every malformed field, all collected with the entry's path and the resource's name.
 import type { PatientRecord } from '../domain/eligibility/patient-record.ts';
 import { fail, type Issue, issue, ok, type Result } from '../domain/result.ts';
+import { unstorableIssue } from '../domain/storable.ts';
 import type { CodeTables } from './code-tables-types.ts';
 import { describe, isObject, type Json, normalisePatientReference } from './fhir-read.ts';
 import { addFacts, emptyRecord } from './record-builder.ts';
@@ -63,6 +64,11 @@ function patientKey(patient: Json, fullUrl: string | undefined): string | undefi
 
 export function bundleToRecord(bundle: unknown, tables: CodeTables): Result<PatientRecord> {
   if (!isObject(bundle)) return fail(issue([], 'invalid_type', { expected: 'object', received: describe(bundle) }));
+  // Its values are kept with the screening (evidence, proposals): text the database cannot store
+  // (NUL, half a surrogate pair) failed there as a server error; nesting past any record's stopped
+  // the readers' stacks.
+  const unstorable = unstorableIssue(bundle);
+  if (unstorable) return fail(unstorable);
   const issues: Issue[] = [];
   const resourceType = bundle['resourceType'];
   if (resourceType === undefined) issues.push(issue(['resourceType'], 'required'));

@@ -3,11 +3,12 @@
 // Requests are checked against zod schemas (validation.ts), every route against the access
 // matrix (access/), and every failure answered as an RFC 9457 problem (problem.ts).
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installGuard } from './access/guard.ts';
 import { accessMatrix, routeKey } from './access/matrix.ts';
 import { ServerContext, type ServerOptions } from './context.ts';
+import { acceptLanguage } from './language.ts';
 import { problemOf } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
 import { installSecurity, type SecurityOptions } from './security/index.ts';
@@ -26,7 +27,18 @@ const bodyLimit = 20 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions & SecurityOptions): Promise<FastifyInstance> {
   const ctx = new ServerContext(options);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit, exposeHeadRoutes: false, return503OnClosing: true, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    exposeHeadRoutes: false,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+    // A URL that does not decode (`%E0%A4%A`) is refused by the router before any hook runs: as a problem too.
+    frameworkErrors: (error, request, reply) => {
+      const problem = problemOf(error, acceptLanguage(request.headers['accept-language'], ctx.language));
+      return (reply as unknown as FastifyReply).code(problem.status).type('application/problem+json').send(problem);
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -71,6 +71,16 @@ const storeStatus: Partial<Record<StoreErrorCode, number>> = {
   disk_full: 507,
 };
 
+/** The field a store refusal of bad input is about, so that its problem names it like any other 400. */
+const storeField: Partial<Record<StoreErrorCode, string>> = {
+  password_policy: 'password',
+  username_invalid: 'username',
+  full_name_required: 'fullName',
+  role_unknown: 'role',
+  not_signable: 'table',
+  reason_required: 'reason',
+};
+
 /** Database refusals that reach the API when a request names a record that cannot be used. */
 const sqlStatus: Readonly<Record<string, { status: number; code: string }>> = {
   '23503': { status: 400, code: 'invalid_reference' },
@@ -105,7 +115,7 @@ function classify(error: unknown): Failure {
   const e = error as { statusCode?: unknown; code?: unknown };
   // fastify's own refusals (malformed JSON, body too large, unsupported media type): 4xx with its code.
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const code = e.statusCode === 413 ? 'body_too_large' : e.statusCode === 415 ? 'unsupported_media_type' : 'malformed_request';
+    const code = e.statusCode === 413 ? 'body_too_large' : e.statusCode === 414 ? 'uri_too_long' : e.statusCode === 415 ? 'unsupported_media_type' : 'malformed_request';
     return { status: e.statusCode, code, issues: [{ path: [], code, params: {} }] };
   }
   return { status: 500, code: 'internal', issues: [{ path: [], code: 'internal', params: {} }] };
@@ -120,7 +130,7 @@ export function problemOf(error: unknown, language: Language): Problem {
   const f = classify(error);
   const t = translator(language);
   const issues = f.store
-    ? [{ path: [], code: f.store.code, params: f.store.params as Record<string, unknown>, message: storeText(language, f.store) }]
+    ? [{ path: storeField[f.store.code] ? [storeField[f.store.code]!] : [], code: f.store.code, params: f.store.params as Record<string, unknown>, message: storeText(language, f.store) }]
     : f.issues.map((i) => ({ path: [...i.path], code: i.code, params: i.params as Record<string, unknown>, message: phrase(i, language) }));
   return {
     type: `https://firstdose.dev/problems/${f.code.replaceAll('_', '-')}`,

@@ -38,6 +38,10 @@ export const issueMessages: MessageFragment = {
     'issue.comparison.at_most': 'at most',
     'issue.comparison.less_than': 'less than',
     'issue.field.input': 'input',
+    'issue.invalid_character': '{{field}}: contains a character that cannot be stored ({{character}})',
+    'issue.too_deep': '{{field}}: nested more than {{maximum}} levels deep',
+    'issue.ends_before_start': '{{field}}: {{value}} is before the start, {{start}}',
+    'issue.directory_missing': '{{field}}: the directory {{dir}} does not exist',
   },
   'zh-CN': {
     'issue.required': '{{field}}：必填',
@@ -74,5 +78,9 @@ export const issueMessages: MessageFragment = {
     'issue.comparison.at_most': '至多为',
     'issue.comparison.less_than': '小于',
     'issue.field.input': '输入',
+    'issue.invalid_character': '{{field}}：含有无法保存的字符（{{character}}）',
+    'issue.too_deep': '{{field}}：嵌套超过 {{maximum}} 层',
+    'issue.ends_before_start': '{{field}}：{{value}} 早于开始时间 {{start}}',
+    'issue.directory_missing': '{{field}}：目录 {{dir}} 不存在',
   },
 };

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SubjectStatusSchema } from '../../domain/conduct/index.ts';
 import { evaluateProtocol } from '../../domain/eligibility/index.ts';
+import { nestIssues } from '../../domain/result.ts';
 import { bundleToRecord, defaultCodeTables } from '../../fhir/index.ts';
 import {
   addSubject,
@@ -122,7 +123,8 @@ export function subjectRoutes(api: Api, ctx: ServerContext): void {
       const { protocol } = await protocolInForce(ctx.db, study.id, asOf);
       let bundle: unknown = request.body.bundle;
       if (typeof bundle === 'string') bundle = parseBundle(bundle);
-      const record = orInvalid(bundleToRecord(bundle, defaultCodeTables()));
+      const read = bundleToRecord(bundle, defaultCodeTables());
+      const record = orInvalid(read.ok ? read : { ok: false, issues: nestIssues(['bundle'], read.issues) });
       return evaluateProtocol(protocol, record, asOf) as unknown as Record<string, unknown>;
     },
   );

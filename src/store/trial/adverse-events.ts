@@ -80,6 +80,9 @@ export interface RecordedAdverseEvent {
 }
 
 export async function recordAdverseEvent(db: Db, actor: Actor, input: AdverseEventInput): Promise<RecordedAdverseEvent> {
+  // The table's CHECK refuses it too, but as a database error that names no field.
+  if (input.resolvedDate !== undefined && input.resolvedDate < input.onsetDate)
+    throw new InvalidInput(issue(['resolvedDate'], 'ends_before_start', { value: input.resolvedDate, start: input.onsetDate }));
   const s = await subjectById(db, input.subjectId);
   return conductAction(db, actor, 'adverse-event', s.studyId, input.onsetDate, async ({ tx, state, protocol }) => {
     const auto = input.basis ? await autoGrade(tx.sql, input.subjectId, input.grading, input.basis) : null;

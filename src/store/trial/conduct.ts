@@ -3,13 +3,14 @@
 // the sentinel's wait is over or before the cohort opens. The first dose starts the subject's
 // DLT window and generates the visits of the protocol's schedule from day 0.
 import { checkDosing, checkEnrolment, planVisits } from '../../domain/conduct/index.ts';
+import { issue } from '../../domain/result.ts';
 import type { Actor } from '../audit.ts';
 import type { Db } from '../db.ts';
 import type { Subject } from '../schema.ts';
 import { type DoseRow, doseAdministration, visit } from '../schema-conduct.ts';
 import { siteDate } from './clock.ts';
 import { conductAction } from './guard.ts';
-import { orRefuse } from './refusal.ts';
+import { InvalidInput, orRefuse } from './refusal.ts';
 import { moveSubject, subjectById } from './subjects.ts';
 
 export async function enrol(db: Db, actor: Actor, subjectId: string, asOf: string): Promise<Subject> {
@@ -38,6 +39,9 @@ export interface Dosed {
 }
 
 export async function administerDose(db: Db, actor: Actor, input: DoseInput): Promise<Dosed> {
+  // The table's CHECK refuses it too, but as a database error that names no field.
+  if (input.endedAt && input.endedAt.getTime() < input.startedAt.getTime())
+    throw new InvalidInput(issue(['endedAt'], 'ends_before_start', { value: input.endedAt.toISOString(), start: input.startedAt.toISOString() }));
   const s = await subjectById(db, input.subjectId);
   const date = siteDate(input.startedAt);
   return conductAction(db, actor, 'dose', s.studyId, date, async ({ tx, state, protocol }) => {

@@ -4,7 +4,7 @@
 // itself: the investigator decides (changeStatus to screen_failed, with a reason).
 import { createHash } from 'node:crypto';
 import { evaluateProtocol, type ScreeningResult } from '../../domain/eligibility/index.ts';
-import { issue } from '../../domain/result.ts';
+import { issue, nestIssues } from '../../domain/result.ts';
 import { bundleToRecord, type CodeTables, defaultCodeTables } from '../../fhir/index.ts';
 import { type Actor, audited } from '../audit.ts';
 import type { Db } from '../db.ts';
@@ -38,7 +38,9 @@ export async function screenSubject(db: Db, actor: Actor, input: ScreenInput): P
   } catch (e) {
     throw new InvalidInput(issue(['bundle'], 'invalid_json', { detail: (e as Error).message }));
   }
-  const record = orInvalid(bundleToRecord(bundle, input.tables ?? defaultCodeTables()));
+  // Paths inside the bundle, under the field that holds it (as its invalid_json is).
+  const read = bundleToRecord(bundle, input.tables ?? defaultCodeTables());
+  const record = orInvalid(read.ok ? read : { ok: false, issues: nestIssues(['bundle'], read.issues) });
   const sha256 = createHash('sha256').update(input.bundleText).digest('hex');
   return audited(db, actor, async (tx) => {
     const s = await subjectById(tx.sql, input.subjectId);

@@ -57,3 +57,13 @@ export const list =
       }
     });
   };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record's id: a UUID. Anything else names no record, and reached the database as its error. */
+export const recordId =
+  (t: Translate): Parser<string> =>
+  (raw) => {
+    if (!uuid.test(raw.trim())) throw new InvalidArgumentError(t('cli.arg.record-id'));
+    return raw.trim().toLowerCase();
+  };

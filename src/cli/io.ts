@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { issue } from '../domain/result.ts';
+import { unstorableIssue } from '../domain/storable.ts';
 import { CliError } from './cli-error.ts';
 
 /** Reads a FILE argument, or standard input when it is absent or `-`. */
@@ -22,7 +23,22 @@ export function parseJsonObject(text: string, name: string): Record<string, unkn
     throw new CliError([issue([name], 'invalid_json', { detail: (error as Error).message })]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CliError([issue([name], 'not_an_object')]);
+  // Deep nesting overflowed the stack of the checks that walk it next; NUL and half surrogate pairs reached the database.
+  const unstorable = unstorableIssue(value, [name]);
+  if (unstorable) throw new CliError([unstorable]);
   return value as Record<string, unknown>;
+}
+
+const escapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A message as one line, whatever the values it quotes hold: line breaks and other controls as escapes. */
+export function oneLine(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? (escapes[c] ?? `\\u${code.toString(16).padStart(4, '0')}`) : c;
+  }
+  return out;
 }
 
 export interface Output {

@@ -32,3 +32,15 @@ describe('firstdose help', () => {
     assert.equal(r.stderr, 'scroe: unknown command');
   });
 });
+
+describe('firstdose argument errors', () => {
+  // Found by fuzz.test.ts: a bad positional argument was phrased with its value and name swapped
+  // around commander's own English ("abc: 'cohort' command-argument value 'abc' is invalid…").
+  it('names a bad argument like a bad option: the argument, its value, the rule', async () => {
+    const en = await runCli(['decision', 'sign', 'abc']);
+    assert.equal(en.code, 2);
+    assert.equal(en.stderr, "<cohort>: 'abc' must be a number");
+    const zh = await runCli(['--lang', 'zh-CN', 'decision', 'sign', '0']);
+    assert.equal(zh.stderr, "<cohort>：'0' 必须是 1 到 1000 之间的整数");
+  });
+});

@@ -17,7 +17,7 @@ import { registerRecordCommands } from './commands/conduct-records.ts';
 import { registerTrialCommands } from './commands/trial.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerXptCommands } from './commands/xpt.ts';
-import { type Output, processOutput } from './io.ts';
+import { oneLine, type Output, processOutput } from './io.ts';
 
 function languageFrom(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -32,6 +32,9 @@ function commanderMessage(error: CommanderError, language: Language): string {
   const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
   const key = `cli.error.${error.code.replace('commander.', '')}`;
   const detail = error.message.replace(/^error:\s*/, '').trim();
+  // "command-argument value 'x' is invalid for argument 'cohort'. <reason>": the argument's name first, as for an option.
+  const argument = /^command-argument value '(.*)' is invalid for argument '(.*?)'\. (.*)$/s.exec(detail);
+  if (argument) return t(key, { name: `<${argument[2]}>`, value: argument[1], reason: argument[3] });
   // "option '--target <p>' argument 'x' is invalid. <reason>": name the option by its flag alone.
   const name = (quoted[0] ?? '').split(/[ ,]+/).filter((w) => w.startsWith('-')).at(-1) ?? quoted[0] ?? '';
   const reason = detail.includes('is invalid. ') ? detail.slice(detail.indexOf('is invalid. ') + 'is invalid. '.length) : detail;
@@ -46,7 +49,27 @@ function localiseHelp(text: string, language: Language): string {
   return text.replace(/^(Usage|Options|Commands|Arguments):/gm, (_, heading: string) => t(`cli.help.${heading.toLowerCase()}`));
 }
 
-export function buildProgram(language: Language, io: Output): Command {
+/** A group of commands: adds itself to the program, in the user's language, with the environment given. */
+export type Register = (program: Command, language: Language, io: Output, env: NodeJS.ProcessEnv) => void;
+
+/** Every command group, in the order `firstdose --help` lists them. */
+export const commandGroups: readonly Register[] = [
+  registerScoreCommands,
+  registerDesignCommands,
+  registerScreenCommand,
+  registerPrescreenCommand,
+  registerSynthCommand,
+  registerStoreCommands,
+  registerUserCommands,
+  registerTrialCommands,
+  registerConductCommands,
+  registerRecordCommands,
+  registerReportCommands,
+  registerXptCommands,
+  registerExportCommands,
+];
+
+export function buildProgram(language: Language, io: Output, env: NodeJS.ProcessEnv = process.env): Command {
   const t = translator(language);
   const program = new Command('firstdose')
     .description(t('cli.description'))
@@ -56,19 +79,7 @@ export function buildProgram(language: Language, io: Output): Command {
     .showSuggestionAfterError(false)
     .configureOutput({ writeOut: (s) => io.out(localiseHelp(s.trimEnd(), language)), writeErr: () => {}, outputError: () => {} })
     .exitOverride();
-  registerScoreCommands(program, language, io);
-  registerDesignCommands(program, language, io);
-  registerScreenCommand(program, language, io);
-  registerPrescreenCommand(program, language, io);
-  registerSynthCommand(program, language, io);
-  registerStoreCommands(program, language, io);
-  registerUserCommands(program, language, io);
-  registerTrialCommands(program, language, io);
-  registerConductCommands(program, language, io);
-  registerRecordCommands(program, language, io);
-  registerReportCommands(program, language, io);
-  registerXptCommands(program, language, io);
-  registerExportCommands(program, language, io);
+  for (const register of commandGroups) register(program, language, io, env);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -76,14 +87,15 @@ export function buildProgram(language: Language, io: Output): Command {
   return program;
 }
 
-export async function main(argv: readonly string[], io: Output = processOutput): Promise<number> {
+/** Runs the command line; `env` is where DATABASE_URL, FIRSTDOSE_USER and FIRSTDOSE_PASSWORD come from. */
+export async function main(argv: readonly string[], io: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const requested = languageFrom(argv);
   const language = detectLanguage(requested);
   if (requested !== undefined && !isLanguage(requested)) {
-    io.err(translator(language)('cli.error.language', { value: requested }));
+    io.err(oneLine(translator(language)('cli.error.language', { value: requested })));
     return usageExitCode;
   }
-  const program = buildProgram(language, io);
+  const program = buildProgram(language, io, env);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return 0;
@@ -91,12 +103,12 @@ export async function main(argv: readonly string[], io: Output = processOutput):
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
-      io.err(commanderMessage(error, language));
+      io.err(oneLine(commanderMessage(error, language)));
       return usageExitCode;
     }
     if (error instanceof CliError) {
       const first = error.issues[0];
-      io.err(first ? formatIssue(first, language) : error.message);
+      io.err(oneLine(first ? formatIssue(first, language) : error.message));
       return usageExitCode;
     }
     throw error;

@@ -8,7 +8,8 @@ import { type BadRecord, databaseFailure, defaultDataDir, openStore, sqlState, S
 import { ConductRefusal, InvalidInput } from '../store/trial/index.ts';
 import { issue } from '../domain/result.ts';
 import { CliError } from './cli-error.ts';
-import type { Output } from './io.ts';
+import { lentStore } from './lent-store.ts';
+import { oneLine, type Output } from './io.ts';
 
 export interface DataOption {
   readonly data?: string;
@@ -39,7 +40,7 @@ export function storeErrorText(t: Translate, error: StoreError): string {
  * CommanderError with this code as it is, without printing.
  */
 export function failed(io: Output, line: string): never {
-  io.err(line);
+  io.err(oneLine(line));
   throw new CommanderError(1, 'commander.executeSubCommandAsync', line);
 }
 
@@ -61,6 +62,8 @@ export async function guarded(io: Output, t: Translate, language: Language, acti
     // A full disk or an unreachable database is said as such, with the driver's words after it.
     const lost = databaseFailure(error);
     if (lost) failed(io, storeErrorText(t, lost));
+    // A unique key the command would break (a screening number taken): a refusal, said as the API says it.
+    if (sqlState(error) === '23505') failed(io, t('issue.duplicate'));
     if (operational(error)) failed(io, t('store.error.database', { detail: error.message.split('\n')[0] }));
     throw error;
   }
@@ -68,6 +71,8 @@ export async function guarded(io: Output, t: Translate, language: Language, acti
 
 /** Opens the store (it must exist unless told otherwise), runs `fn`, and always closes it. */
 export async function withStore<T>(options: DataOption, env: NodeJS.ProcessEnv, fn: (db: Store) => Promise<T>, open: Partial<StoreOptions> = { mustExist: true }): Promise<T> {
+  const kept = lentStore(options.data, env.DATABASE_URL);
+  if (kept) return fn(kept);
   const db = await openStore({ ...storeOptions(options, env), ...open });
   try {
     return await fn(db);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { formatIssue, type Language } from '../i18n/index.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import type { Output } from './io.ts';
-import { main } from './main.ts';
+import { oneLine } from './io.ts';
+import { main, type Register } from './main.ts';
 
 export interface CliRun {
   readonly code: number;
@@ -31,7 +31,7 @@ export async function runCli(argv: string[], input?: unknown): Promise<CliRun> {
   return { code, stdout, stderr: err.join('\n'), json: () => JSON.parse(stdout) };
 }
 
-export type Register = (program: Command, language: Language, io: Output, env: NodeJS.ProcessEnv) => void;
+export type { Register } from './main.ts';
 
 /**
  * Runs some commands in process on a program of their own (so the test does not depend on main.ts
@@ -56,7 +56,7 @@ export async function runProgram(registers: readonly Register[], argv: string[],
   } catch (error) {
     if (error instanceof CliError) {
       code = usageExitCode;
-      err.push(formatIssue(error.issues[0]!, language));
+      err.push(oneLine(formatIssue(error.issues[0]!, language)));
     } else if (error instanceof CommanderError) code = error.code === 'commander.executeSubCommandAsync' ? error.exitCode : usageExitCode;
     else throw error;
   }

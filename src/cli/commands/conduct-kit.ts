@@ -2,6 +2,7 @@
 // who acts, the signer's password (never from the command line: it would stay in the shell
 // history), and one way to run a command on the store and print its result.
 import type { Command } from 'commander';
+import { isIsoDate } from '../../domain/conduct/index.ts';
 import { issue } from '../../domain/result.ts';
 import { type Language, type Translate, translator } from '../../i18n/index.ts';
 import type { Actor, Store } from '../../store/index.ts';
@@ -31,7 +32,8 @@ export function passwordOf(env: NodeJS.ProcessEnv): string {
 export function instant(value: string | undefined, flag: string): Date {
   if (value === undefined) return new Date();
   const d = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new CliError([issue([flag], 'invalid_date', { value })]);
+  // Date parses 2026-02-30T09:00Z as 2 March: the day must exist as written.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(d.getTime()) || !isIsoDate(value.slice(0, 10))) throw new CliError([issue([flag], 'invalid_date', { value })]);
   return d;
 }
 

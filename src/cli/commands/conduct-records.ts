@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { issue } from '../../domain/result.ts';
 import type { Language } from '../../i18n/index.ts';
-import type { ObservationKind } from '../../store/schema-conduct.ts';
+import { ObservationKind } from '../../store/schema-conduct.ts';
 import {
   answerQuery,
   closeQuery,
@@ -15,6 +15,7 @@ import {
   visitEfficacyFor,
   visitsOf,
 } from '../../store/trial/index.ts';
+import { recordId } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { type Output, parseJsonObject, readInputText } from '../io.ts';
 import { actorOf, type Common, conductKit, instant } from './conduct-kit.ts';
@@ -85,6 +86,8 @@ export function registerRecordCommands(program: Command, language: Language, io:
         if (v.trim() === '' || !Number.isFinite(n)) throw new CliError([issue([flag], 'invalid_type', { expected: 'number', received: v })]);
         return n;
       };
+      // Unchecked, a kind the table does not know reached the database as its error.
+      if (!(ObservationKind as readonly string[]).includes(options.kind)) throw new CliError([issue(['--kind'], 'invalid_choice', { value: options.kind, allowed: [...ObservationKind] })]);
       const o = await enterObservation(db, actorOf(options, env), {
         subjectId: s.id,
         kind: options.kind as ObservationKind,
@@ -118,7 +121,7 @@ export function registerRecordCommands(program: Command, language: Language, io:
   );
 
   const query = program.command('query').description(t('cli.trial.query.description'));
-  common(query.command('raise').description(t('cli.trial.query.raise')).argument('<table>', t('cli.trial.arg.table')).argument('<id>', t('cli.trial.arg.id')).requiredOption('--text <text>', t('cli.trial.option.text')).option('--field <field>', t('cli.trial.option.field'))).action(
+  common(query.command('raise').description(t('cli.trial.query.raise')).argument('<table>', t('cli.trial.arg.table')).argument('<id>', t('cli.trial.arg.id'), recordId(t)).requiredOption('--text <text>', t('cli.trial.option.text')).option('--field <field>', t('cli.trial.option.field'))).action(
     (table: string, id: string, options: Common & { text: string; field?: string }) =>
       run(options, async (db, study) => {
         const [row] = await db.query<{ subject_id: string | null }>(`SELECT (to_jsonb(t) ->> 'subject_id') AS subject_id FROM ${table.replace(/[^a-z_]/g, '')} t WHERE id::text = $1`, [id]).catch(() => []);
@@ -127,13 +130,13 @@ export function registerRecordCommands(program: Command, language: Language, io:
         print(options, q, t('cli.trial.query.raised', { id: q.id }));
       }),
   );
-  common(query.command('answer').description(t('cli.trial.query.answer')).argument('<id>', t('cli.trial.arg.id')).requiredOption('--text <text>', t('cli.trial.option.text'))).action((id: string, options: Common & { text: string }) =>
+  common(query.command('answer').description(t('cli.trial.query.answer')).argument('<id>', t('cli.trial.arg.id'), recordId(t)).requiredOption('--text <text>', t('cli.trial.option.text'))).action((id: string, options: Common & { text: string }) =>
     run(options, async (db) => {
       const q = await answerQuery(db, actorOf(options, env), id, options.text);
       print(options, q, t('cli.trial.query.moved', { id, status: q.status }));
     }),
   );
-  common(query.command('close').description(t('cli.trial.query.close')).argument('<id>', t('cli.trial.arg.id'))).action((id: string, options: Common) =>
+  common(query.command('close').description(t('cli.trial.query.close')).argument('<id>', t('cli.trial.arg.id'), recordId(t))).action((id: string, options: Common) =>
     run(options, async (db) => {
       const q = await closeQuery(db, actorOf(options, env), id);
       print(options, q, t('cli.trial.query.moved', { id, status: q.status }));

@@ -3,7 +3,9 @@
 // needs that user's password, from FIRSTDOSE_PASSWORD or the first line of standard input, never
 // from the command line (it would stay in the shell history).
 import type { Command } from 'commander';
-import { issue } from '../../domain/result.ts';
+import { issue, nestIssues } from '../../domain/result.ts';
+import { parseInput } from '../../domain/validation.ts';
+import { AdverseEventBody } from '../../server/routes/records.ts';
 import type { Language, } from '../../i18n/index.ts';
 import { sign } from '../../store/access/index.ts';
 import type { SignatureMeaning } from '../../store/schema-conduct.ts';
@@ -25,7 +27,7 @@ import {
   type AdverseEventInput,
 } from '../../store/trial/index.ts';
 import type { SubjectStatus } from '../../domain/conduct/index.ts';
-import { positiveInteger } from '../arguments.ts';
+import { positiveInteger, recordId } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { type Output, parseJsonObject, readInputText } from '../io.ts';
 
@@ -93,7 +95,7 @@ export function registerConductCommands(program: Command, language: Language, io
         print(options, d, t('cli.trial.decision.recorded', { cohort: d.cohort, next: d.nextLevel ?? 'stop', id: d.id }));
       }),
   );
-  common(decision.command('sign').description(t('cli.trial.decision.sign')).argument('<cohort>', t('cli.trial.arg.cohort'), positiveInteger(t))).action((cohort: number, options: Common) =>
+  common(decision.command('sign').description(t('cli.trial.decision.sign')).argument('<cohort>', t('cli.trial.arg.cohort'), positiveInteger(t, 1000))).action((cohort: number, options: Common) =>
     run(options, async (db, study) => {
       const s = await signDecision(db, { username: actorOf(options, env).user, password: passwordOf(env) }, study.id, cohort);
       print(options, s, t('cli.trial.signed', { meaning: s.meaning, name: s.fullName, at: s.createdAt.toISOString() }));
@@ -104,12 +106,15 @@ export function registerConductCommands(program: Command, language: Language, io
   common(ae.command('add').description(t('cli.trial.ae.add')).argument('<number>', t('cli.trial.arg.number')).argument('[file]', t('cli.trial.arg.ae-file'))).action((number: string, file: string | undefined, options: Common) =>
     run(options, async (db, study) => {
       const s = await subjectByNumber(db, study.id, number);
-      const input = parseJsonObject(readInputText(file), file ?? '-') as unknown as Omit<AdverseEventInput, 'subjectId'>;
+      // The API's schema: unchecked, a wrong type or choice reached the database as its error.
+      const parsed = parseInput(AdverseEventBody, parseJsonObject(readInputText(file), file ?? '-'));
+      if (!parsed.ok) throw new CliError(nestIssues([file ?? '-'], parsed.issues));
+      const input = Object.fromEntries(Object.entries(parsed.value).filter(([, v]) => v !== undefined)) as Omit<AdverseEventInput, 'subjectId'>;
       const r = await recordAdverseEvent(db, actorOf(options, env), { ...input, subjectId: s.id });
       print(options, r, t('cli.trial.ae.added', { number, term: r.event.term, grade: r.event.grade, auto: r.event.gradeAuto ?? '–', dlt: r.event.dltSuggested ? t('cli.trial.ae.dlt-suggested') : '', id: r.event.id }));
     }),
   );
-  common(ae.command('adjudicate').description(t('cli.trial.ae.adjudicate')).argument('<id>', t('cli.trial.arg.id')).argument('<dlt>', 'yes | no')).action((id: string, dlt: string, options: Common) =>
+  common(ae.command('adjudicate').description(t('cli.trial.ae.adjudicate')).argument('<id>', t('cli.trial.arg.id'), recordId(t)).argument('<dlt>', 'yes | no')).action((id: string, dlt: string, options: Common) =>
     run(options, async (db) => {
       if (dlt !== 'yes' && dlt !== 'no') throw new CliError([issue(['<dlt>'], 'invalid_choice', { value: dlt, allowed: ['yes', 'no'] })]);
       const r = await adjudicateDlt(db, { username: actorOf(options, env).user, password: passwordOf(env) }, id, dlt, options.reason ?? '');
@@ -125,14 +130,14 @@ export function registerConductCommands(program: Command, language: Language, io
     }),
   );
   for (const verb of ['accept', 'reject'] as const)
-    common(proposal.command(verb).description(t(`cli.trial.proposal.${verb}`)).argument('<id>', t('cli.trial.arg.id'))).action((id: string, options: Common) =>
+    common(proposal.command(verb).description(t(`cli.trial.proposal.${verb}`)).argument('<id>', t('cli.trial.arg.id'), recordId(t))).action((id: string, options: Common) =>
       run(options, async (db) => {
         const o = await decideProposal(db, actorOf(options, env), id, verb);
         print(options, o, t('cli.trial.proposal.done', { id, status: o.status }));
       }),
     );
 
-  common(program.command('sign').description(t('cli.trial.sign.description')).argument('<table>', t('cli.trial.arg.table')).argument('<id>', t('cli.trial.arg.id')).requiredOption('--meaning <meaning>', t('cli.trial.option.meaning'))).action(
+  common(program.command('sign').description(t('cli.trial.sign.description')).argument('<table>', t('cli.trial.arg.table')).argument('<id>', t('cli.trial.arg.id'), recordId(t)).requiredOption('--meaning <meaning>', t('cli.trial.option.meaning'))).action(
     (table: string, id: string, options: Common & { meaning: string }) =>
       run(options, async (db) => {
         const s = await sign(db, { username: actorOf(options, env).user, password: passwordOf(env) }, { table, rowId: id, meaning: options.meaning as SignatureMeaning });

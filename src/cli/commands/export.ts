@@ -3,12 +3,13 @@
 import type { Command } from 'commander';
 import { issue } from '../../domain/result.ts';
 import type { Language, Translate } from '../../i18n/index.ts';
-import { translator } from '../../i18n/index.ts';
+import { formatIssue, translator } from '../../i18n/index.ts';
 import { exportSdtm, SdtmFormat } from '../../reports/sdtm/index.ts';
+import { XptExportError } from '../../reports/sdtm/export.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
 import { registerFhirOdmExports } from './export-fhir-odm.ts';
-import { type DataOption, guarded, studyOption, withStore } from '../store-session.ts';
+import { type DataOption, failed, guarded, studyOption, withStore } from '../store-session.ts';
 import { siteToday } from './trial.ts';
 
 export interface ExportContext {
@@ -38,7 +39,11 @@ function registerSdtm(group: Command, { t, language, io, env }: ExportContext): 
         const exporter = options.as ?? env.FIRSTDOSE_USER;
         const summary = await withStore(options, env, async (db) => {
           const study = await studyOption(db, options.study);
-          return exportSdtm(db, { study: study.code, out: options.out, format: options.format as SdtmFormat, asOf, ...(exporter ? { actor: { user: exporter } } : {}) });
+          return exportSdtm(db, { study: study.code, out: options.out, format: options.format as SdtmFormat, asOf, ...(exporter ? { actor: { user: exporter } } : {}) }).catch((error: unknown) => {
+            // Data SAS XPORT v5 cannot hold (a text over 200 bytes): a refusal in words, not a stack trace.
+            if (error instanceof XptExportError) failed(io, t('cli.export.sdtm.xpt-refused', { detail: error.issues.map((i) => formatIssue(i, language)).join('; ') }));
+            throw error;
+          });
         });
         for (const f of summary.files) io.out(f.file === 'define.xml' ? `  ${f.file}` : `  ${f.file.padEnd(14)} ${t('cli.export.sdtm.records', { count: f.records })}`);
         for (const n of summary.notes) io.err(t(`cli.export.note.${n.code}`, n.params));

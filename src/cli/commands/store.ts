@@ -3,13 +3,14 @@
 // arguments exit 2 (CliError); a store failure (locked, not empty, …) and a broken audit trail
 // exit 1 with one line on stderr.
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { issue } from '../../domain/result.ts';
 import { type Language, type Translate, translator } from '../../i18n/index.ts';
-import { type BadRecord, backup, migrate, openStore, restore, schemaVersion, verifyAudit } from '../../store/index.ts';
+import { type BadRecord, backup, migrate, restore, schemaVersion, verifyAudit } from '../../store/index.ts';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../io.ts';
-import { type DataOption, failed, guarded, recordWhere, storeOptions } from '../store-session.ts';
+import { type DataOption, failed, guarded, recordWhere, storeOptions, withStore } from '../store-session.ts';
 
 function badLine(t: Translate, bad: BadRecord): string {
   const params = { seq: bad.seq, where: recordWhere(bad), problem: t(`store.problem.${bad.problem}`) };
@@ -28,13 +29,15 @@ export function registerStoreCommands(program: Command, language: Language, io: 
     .option(...dataFlag)
     .action((options: DataOption) =>
       guarded(io, t, language, async () => {
-        const db = await openStore({ ...storeOptions(options, env), migrate: false });
-        try {
-          const applied = await migrate(db);
-          io.out(t('cli.store.init.done', { location: db.location, version: await schemaVersion(db), applied: applied.length }));
-        } finally {
-          await db.close();
-        }
+        await withStore(
+          options,
+          env,
+          async (db) => {
+            const applied = await migrate(db);
+            io.out(t('cli.store.init.done', { location: db.location, version: await schemaVersion(db), applied: applied.length }));
+          },
+          { migrate: false },
+        );
       }),
     );
 
@@ -46,13 +49,10 @@ export function registerStoreCommands(program: Command, language: Language, io: 
     .action((file: string, options: DataOption) =>
       guarded(io, t, language, async () => {
         if (existsSync(file)) throw new CliError([issue([file], 'file_exists')]);
-        const db = await openStore({ ...storeOptions(options, env), mustExist: true });
-        try {
-          const s = await backup(db, file);
-          io.out(t('cli.store.backup.done', { rows: sum(s.rows), audit: s.audit, file, version: s.schemaVersion, seq: s.head.seq, hash: s.head.hash }));
-        } finally {
-          await db.close();
-        }
+        // Else the write fails with the file system's ENOENT, said as a database error.
+        if (!existsSync(dirname(file) || '.')) throw new CliError([issue([file], 'directory_missing', { dir: dirname(file) })]);
+        const s = await withStore(options, env, (db) => backup(db, file));
+        io.out(t('cli.store.backup.done', { rows: sum(s.rows), audit: s.audit, file, version: s.schemaVersion, seq: s.head.seq, hash: s.head.hash }));
       }),
     );
 
@@ -77,13 +77,7 @@ export function registerStoreCommands(program: Command, language: Language, io: 
     .option('--json', t('cli.option.json'))
     .action((options: DataOption & { json?: boolean }) =>
       guarded(io, t, language, async () => {
-        const db = await openStore({ ...storeOptions(options, env), mustExist: true });
-        let result: Awaited<ReturnType<typeof verifyAudit>>;
-        try {
-          result = await verifyAudit(db);
-        } finally {
-          await db.close();
-        }
+        const result = await withStore(options, env, (db) => verifyAudit(db));
         if (options.json) io.out(JSON.stringify(result));
         if (result.ok) {
           if (!options.json) io.out(t('cli.store.audit.verify.ok', { records: result.records, seq: result.head.seq, hash: result.head.hash }));

@@ -90,7 +90,16 @@ export function registerTrialCommands(program: Command, language: Language, io: 
     .action((options: DataOption & { protocol: string; as: string; json?: boolean }) =>
       guarded(io, t, language, async () => {
         const protocol = protocolOption(options.protocol);
-        const registered = await withStore(options, env, (db) => registerStudy(db, { user: options.as }, protocol), { mustExist: false });
+        const registered = await withStore(
+          options,
+          env,
+          async (db) => {
+            // Said as a refusal, not as the database's unique-key error.
+            if ((await db.query('SELECT 1 FROM study WHERE code = $1', [protocol.id])).length > 0) throw new ConductRefusal(issue(['--protocol'], 'study_exists', { study: protocol.id, location: db.location }));
+            return registerStudy(db, { user: options.as }, protocol);
+          },
+          { mustExist: false },
+        );
         if (options.json) io.out(JSON.stringify(registered));
         else io.out(t('cli.trial.study.registered', { study: registered.study.code, version: registered.protocolVersion.label, sites: registered.sites.map((x) => x.code).join(', ') }));
       }),

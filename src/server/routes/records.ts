@@ -34,7 +34,8 @@ const GradingBasis = z.union([
   z.object({ findings: Findings }),
 ]);
 
-const AdverseEventBody = z.object({
+/** Also what `firstdose ae add FILE` reads: one schema for both. */
+export const AdverseEventBody = z.object({
   term: Text(500),
   grading: z.enum(['ctcae', 'astct-crs', 'astct-icans']),
   onsetDate: IsoDate,

@@ -124,6 +124,10 @@ export async function recordAdverseEvent(db: Db, actor: Actor, input: AdverseEve
 /** The investigator's DLT call, recorded (with the reason) and signed in their own name. */
 export async function adjudicateDlt(db: Db, credentials: Credentials, eventId: string, dlt: 'yes' | 'no', reason: string): Promise<{ event: AdverseEventRow; signature: SignatureRow }> {
   if (!reason.trim()) throw new InvalidInput(issue(['reason'], 'reason_required'));
+  // An event that does not exist is refused before the password is checked: else the refusal
+  // would leave a recorded log-in behind.
+  const [known] = await orm(db).select({ id: adverseEvent.id }).from(adverseEvent).where(eq(adverseEvent.id, eventId));
+  if (!known) throw new ConductRefusal(issue(['eventId'], 'adverse_event_not_found', { event: eventId }));
   // The password first: a wrong one must not leave an unsigned call behind.
   await authenticate(db, credentials);
   const event = await audited(db, { user: credentials.username, reason }, async (tx) => {

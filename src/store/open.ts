@@ -1,6 +1,7 @@
 // openStore: the only place that knows which backend it is. DATABASE_URL wins over a data
 // directory, as the CLI contract says; the default directory is ./firstdose-data.
 import type { Db } from './db.ts';
+import { checkRoom, withDiskReserve } from './disk-reserve.ts';
 import { StoreError } from './errors.ts';
 import { migrate } from './migrate.ts';
 import { memoryDataDir, openPglite, pgliteInitialised } from './pglite.ts';
@@ -29,7 +30,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const dataDir = options.dataDir ?? defaultDataDir;
   if (!url && options.mustExist && dataDir !== memoryDataDir && !pgliteInitialised(dataDir))
     throw new StoreError('not_initialised', { dir: dataDir });
-  const db = url ? await openPostgres(url, options.schema) : await openPglite(dataDir);
+  if (!url && dataDir !== memoryDataDir) checkRoom(dataDir);
+  const db = url ? await openPostgres(url, options.schema) : dataDir === memoryDataDir ? await openPglite(dataDir) : withDiskReserve(await openPglite(dataDir), dataDir);
   try {
     if (options.migrate !== false) await migrate(db);
     return db;

@@ -6,19 +6,24 @@ import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type Db, type Sql, transactionMode } from './db.ts';
 import { acquireLock } from './lock.ts';
+import { forgetStatements, runStatement } from './pglite-statements.ts';
 import { sharedParsers } from './types.ts';
 
 export const memoryDataDir = 'memory://';
 
-type PgliteLike = Pick<PGlite | Transaction, 'query' | 'exec'>;
-
-function sqlOf(client: PgliteLike): Sql {
+/** Statements in one call each (pglite-statements.ts); scripts through PGlite's exec. */
+function sqlOf(pglite: PGlite, tx?: Transaction): Sql {
+  const statement = <R>(text: string, params: readonly unknown[], rowMode: 'object' | 'array') => {
+    // As PGlite's own transaction object does: used after its end, it would run in someone else's.
+    if (tx?.closed) return Promise.reject(new Error('Transaction is closed'));
+    return runStatement<R>(pglite, text, params, rowMode, tx !== undefined);
+  };
   return {
-    query: async <R extends object>(text: string, params: readonly unknown[] = []) =>
-      (await client.query<R>(text, params as unknown[])).rows,
-    queryArrays: async (text, params = []) => (await client.query<unknown[]>(text, params as unknown[], { rowMode: 'array' })).rows,
+    query: <R extends object>(text: string, params: readonly unknown[] = []) => statement<R>(text, params, 'object'),
+    queryArrays: (text, params = []) => statement<unknown[]>(text, params, 'array'),
     exec: async (script) => {
-      await client.exec(script);
+      forgetStatements(pglite);
+      await (tx ?? pglite).exec(script);
     },
   };
 }
@@ -32,9 +37,10 @@ export function pgliteDb(pglite: PGlite, location: string, release: () => void =
     ...sqlOf(pglite),
     transaction: (fn, options) =>
       pglite.transaction(async (tx) => {
+        const sql = sqlOf(pglite, tx);
         const mode = transactionMode(options);
-        if (mode) await tx.query(mode);
-        return fn(sqlOf(tx));
+        if (mode) await sql.query(mode);
+        return fn(sql);
       }),
     close: async () => {
       if (closed) return;

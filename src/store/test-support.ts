@@ -42,6 +42,11 @@ export async function seedDataDir(dir: string): Promise<void> {
   await pglite.close();
 }
 
+/** A new PGlite of our settings with no tables: the driver itself, under test. The caller closes it. */
+export async function blankPglite(): Promise<PGlite> {
+  return createPglite(memoryDataDir, (await pgliteTemplates()).blank);
+}
+
 export const testSchema = (label: string) => `test_${label}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
 /** A new, empty database: migrated unless `blank`. The caller closes it. */

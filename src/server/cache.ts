@@ -10,7 +10,8 @@ import { auditHead } from '../store/trial/index.ts';
 interface Entry<T> {
   seq: number;
   readonly value: T;
-  readonly changedSince: (seq: number) => Promise<boolean>;
+  /** Did anything this value rests on change after `seq`, up to `until`? */
+  readonly changedSince: (seq: number, until: number) => Promise<boolean>;
 }
 
 const maxEntries = 1000;
@@ -25,17 +26,17 @@ export class RecordCache {
 
   /**
    * The value kept under `key` if nothing it rests on changed, else `compute()`'s. `changedSince`
-   * is asked of a kept value: did anything it read change after that audit sequence?
+   * is asked of a kept value: did anything it read change after that audit sequence, up to the head?
    */
   async get<T>(
     key: string,
-    compute: () => Promise<{ value: T; changedSince: (seq: number) => Promise<boolean> }>,
+    compute: () => Promise<{ value: T; changedSince: (seq: number, until: number) => Promise<boolean> }>,
     head?: number,
   ): Promise<{ value: T; kept: boolean }> {
     // Read before computing: a change committed meanwhile is after this sequence, so it is seen next time.
     head ??= await auditHead(this.#db);
     const kept = this.#entries.get(key) as Entry<T> | undefined;
-    if (kept && (kept.seq === head || !(await kept.changedSince(kept.seq)))) {
+    if (kept && (kept.seq === head || !(await kept.changedSince(kept.seq, head)))) {
       kept.seq = head;
       return { value: kept.value, kept: true };
     }

@@ -103,7 +103,7 @@ export class ServerContext {
   async subjects(studyId: string, request: { readonly method?: string }): Promise<SubjectListing[]> {
     const { value } = await this.cache.get(
       `subjects|${studyId}`,
-      async () => ({ value: await subjectsOf(this.db, [studyId]), changedSince: (seq) => tablesChangedSince(this.db, seq, ['subject', 'site', 'study']) }),
+      async () => ({ value: await subjectsOf(this.db, [studyId]), changedSince: (seq, until) => tablesChangedSince(this.db, seq, until, ['subject', 'site', 'study']) }),
       await this.head(request),
     );
     return value;

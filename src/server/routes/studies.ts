@@ -177,7 +177,7 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
     const asOf = request.query.asOf ?? ctx.today();
     const kept = await ctx.cache.get(`status|${studyId}|${asOf}`, async () => ({
       value: await trialStatus(ctx.db, studyId, asOf),
-      changedSince: (seq) => tablesChangedSince(ctx.db, seq, conductTables),
+      changedSince: (seq, until) => tablesChangedSince(ctx.db, seq, until, conductTables),
     }), await ctx.head(request));
     // The counts of waiting work change with every query raised: read fresh when the rest is kept.
     const status = kept.kept ? { ...kept.value, ...(await waitingWork(ctx.db, studyId)) } : kept.value;
@@ -203,7 +203,7 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
     const asOf = request.query.asOf ?? ctx.today();
     const { value: d } = await ctx.cache.get(`dashboard|${studyId}|${asOf}`, async () => ({
       value: await trialDashboard(ctx.db, studyId, asOf),
-      changedSince: (seq) => tablesChangedSince(ctx.db, seq, [...conductTables, 'visit', 'data_query']),
+      changedSince: (seq, until) => tablesChangedSince(ctx.db, seq, until, [...conductTables, 'visit', 'data_query']),
     }), await ctx.head(request));
     const names = await namesFor(request);
     const mine = <T extends { subjectId: string }>(x: T) => names.name(x.subjectId).subjectId !== null;
@@ -224,7 +224,7 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
     const asOf = request.query.asOf ?? ctx.today();
     const { value: r } = await ctx.cache.get(`recommendation|${studyId}|${asOf}`, async () => ({
       value: await recommend(ctx.db, studyId, asOf),
-      changedSince: (seq) => tablesChangedSince(ctx.db, seq, conductTables),
+      changedSince: (seq, until) => tablesChangedSince(ctx.db, seq, until, conductTables),
     }), await ctx.head(request));
     const names = await namesFor(request);
     const t = translator(request.language);

@@ -92,7 +92,7 @@ export function subjectRoutes(api: Api, ctx: ServerContext): void {
     const { value: r } = await ctx.cache.get(`subject|${request.params.id}|${asOf}`, async () => {
       const record = await subjectRecord(ctx.db, request.params.id, asOf);
       const rows = [record.screenings, record.doses, record.visits, record.adverseEvents, record.observations].flatMap((list) => list.map((x) => x.id));
-      return { value: record, changedSince: (seq: number) => subjectChangedSince(ctx.db, seq, record.subject.id, rows, recordTables) };
+      return { value: record, changedSince: (seq: number, until: number) => subjectChangedSince(ctx.db, seq, until, record.subject.id, rows, recordTables) };
     }, await ctx.head(request));
     const [listed] = (await ctx.subjects(r.subject.studyId, request)).filter((x) => x.id === r.subject.id);
     const hidden = viewer.pseudonymised;

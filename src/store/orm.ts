@@ -6,8 +6,16 @@ import type { Sql } from './db.ts';
 
 export type Orm = PgRemoteDatabase;
 
+// One drizzle per connection or transaction: making one costs more than a small query.
+const made = new WeakMap<Sql, Orm>();
+
 export function orm(sql: Sql): Orm {
-  return drizzle(async (text, params, method) => ({
-    rows: method === 'all' ? await sql.queryArrays(text, params) : await sql.query(text, params),
-  }));
+  let o = made.get(sql);
+  if (!o) {
+    o = drizzle(async (text, params, method) => ({
+      rows: method === 'all' ? await sql.queryArrays(text, params) : await sql.query(text, params),
+    }));
+    made.set(sql, o);
+  }
+  return o;
 }

@@ -57,14 +57,15 @@ export function requireSignable(table: string): SignableTable {
 /** The study and site of a record; `not_signable` for other tables, `not_found` for no such row. */
 export async function recordScope(sql: Sql, table: string, rowId: string): Promise<RecordScope> {
   const t = requireSignable(table);
-  const missing = new StoreError('not_found', { table: t, id: rowId });
-  if (!isUuid(rowId)) throw missing;
+  // Made only when thrown: an error's stack costs more than the lookup (every request about a record asks).
+  const missing = () => new StoreError('not_found', { table: t, id: rowId });
+  if (!isUuid(rowId)) throw missing();
   if (t === 'app_user') {
     const rows = await sql.query<{ id: string }>('SELECT id FROM app_user WHERE id = $1::uuid', [rowId]);
-    if (rows.length === 0) throw missing;
+    if (rows.length === 0) throw missing();
     return { studyId: null, siteId: null, accountId: rows[0]!.id };
   }
   const rows = await sql.query<{ study_id: string; site_id: string | null }>(scopeQueries[t], [rowId]);
-  if (rows.length === 0) throw missing;
+  if (rows.length === 0) throw missing();
   return { studyId: rows[0]!.study_id, siteId: rows[0]!.site_id, accountId: null };
 }

@@ -2,7 +2,7 @@
 // was a "database error" (the input reached the database unchecked), a usage error over several
 // lines, or a message with an argument's name and value swapped.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -121,5 +121,16 @@ describe('CLI fuzz regressions', () => {
     const r = await run(['export', 'sdtm', '--out', join(root, 'sdtm'), '--data', data]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^the XPT files cannot be written \(.*\): SAS XPORT v5 holds at most 200 bytes per text value/);
+  });
+
+  it('refuses an output path the file system will not write, naming the option (was an uncaught EISDIR)', async () => {
+    const dir = join(root, 'a-directory');
+    mkdirSync(dir);
+    const synth = await run(['synth', '--out', dir, '--bundle', 'sle']);
+    assert.equal(synth.code, 2);
+    assert.equal(synth.stderr, `--out: ${dir} cannot be written (EISDIR)`);
+    const plot = await run(['design', 'compare', '3+3', '--truth', '0.1,0.3', '--plot', join(root, 'nowhere', 'x.svg')]);
+    assert.equal(plot.code, 2);
+    assert.match(plot.stderr, /^--plot: .*x\.svg cannot be written \(ENOENT\)$/);
   });
 });

@@ -41,6 +41,21 @@ export function oneLine(text: string): string {
   return out;
 }
 
+/**
+ * Runs what writes a file or directory the user named: a failure of the file system (a directory
+ * where the file should go, no such directory, no permission) is a usage error naming `field`,
+ * not an uncaught exception. Only errors about a path are; a database's are not.
+ */
+export async function writing<T>(field: string, write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (typeof e?.code === 'string' && typeof e.path === 'string') throw new CliError([issue([field], 'unwritable', { path: e.path, detail: e.code })]);
+    throw error;
+  }
+}
+
 export interface Output {
   out(text: string): void;
   err(text: string): void;

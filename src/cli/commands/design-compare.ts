@@ -6,7 +6,7 @@ import { issue } from '../../domain/result.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { ocComparisonSvg } from '../../reports/oc-chart.ts';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../io.ts';
+import { type Output, writing } from '../io.ts';
 import { computeOc, type OcFlags } from './design.ts';
 import { addDesignOptions, addOcOptions } from './design-options.ts';
 import { formatOcTable, type LabelledReport } from './oc-table.ts';
@@ -34,7 +34,7 @@ export function registerCompareCommand(design: Command, t: Translate, io: Output
         const report = await computeOc({ ...flags, ...parsed }, false);
         reports.push({ label: spec, report });
       }
-      if (flags.plot) writeFileSync(flags.plot, ocComparisonSvg(flags.truth, reports, t));
+      if (flags.plot) await writing('--plot', () => writeFileSync(flags.plot!, ocComparisonSvg(flags.truth, reports, t)));
       if (flags.json) return io.out(JSON.stringify({ truth: flags.truth, designs: reports.map((r) => ({ design: r.label, ...r.report })) }));
       for (const line of formatOcTable(t, flags.truth, reports)) io.out(line);
       if (flags.plot) io.out(t('cli.design.compare.plotted', { file: flags.plot }));

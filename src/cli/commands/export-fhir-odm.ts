@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { exportFhir } from '../../reports/fhir-export/index.ts';
 import { exportOdm } from '../../reports/odm/index.ts';
 import type { WrittenFile } from '../../reports/fhir-export/index.ts';
+import { writing } from '../io.ts';
 import { guarded, studyOption, withStore } from '../store-session.ts';
 import { actorOf, type Common } from './conduct-kit.ts';
 import type { ExportContext } from './export.ts';
@@ -28,7 +29,7 @@ export function registerFhirOdmExports(group: Command, { t, language, io, env }:
   options(group.command('fhir').description(t('cli.export.fhir.description')), t, 'cli.export.option.out-fhir').action((o: ExportOptions) =>
     guarded(io, t, language, async () => {
       const actor = actorOf(o, env);
-      const summary = await withStore(o, env, async (db) => exportFhir(db, { study: (await studyOption(db, o.study)).code, out: o.out, actor }));
+      const summary = await writing('--out', () => withStore(o, env, async (db) => exportFhir(db, { study: (await studyOption(db, o.study)).code, out: o.out, actor })));
       if (o.json) return io.out(JSON.stringify(summary));
       for (const f of summary.files) io.out(fileLine(t, f));
       io.out(t('cli.export.fhir.done', { format: summary.format, resources: Object.values(summary.counts).reduce((a, b) => a + b, 0) }));
@@ -37,7 +38,7 @@ export function registerFhirOdmExports(group: Command, { t, language, io, env }:
   options(group.command('odm').description(t('cli.export.odm.description')), t, 'cli.export.option.out-odm').action((o: ExportOptions) =>
     guarded(io, t, language, async () => {
       const actor = actorOf(o, env);
-      const summary = await withStore(o, env, async (db) => exportOdm(db, { study: (await studyOption(db, o.study)).code, out: o.out, actor }));
+      const summary = await writing('--out', () => withStore(o, env, async (db) => exportOdm(db, { study: (await studyOption(db, o.study)).code, out: o.out, actor })));
       if (o.json) return io.out(JSON.stringify(summary));
       io.out(fileLine(t, summary.file));
       io.out(t('cli.export.odm.done', { subjects: summary.subjects, auditRecords: summary.auditRecords, signatures: summary.signatures }));

@@ -7,7 +7,7 @@ import { formatIssue, translator } from '../../i18n/index.ts';
 import { exportSdtm, SdtmFormat } from '../../reports/sdtm/index.ts';
 import { XptExportError } from '../../reports/sdtm/export.ts';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../io.ts';
+import { type Output, writing } from '../io.ts';
 import { registerFhirOdmExports } from './export-fhir-odm.ts';
 import { type DataOption, failed, guarded, studyOption, withStore } from '../store-session.ts';
 import { siteToday } from './trial.ts';
@@ -37,14 +37,14 @@ function registerSdtm(group: Command, { t, language, io, env }: ExportContext): 
           throw new CliError([issue(['--format'], 'invalid_choice', { value: options.format, allowed: formats.join(', ') })]);
         const asOf = siteToday(options.asOf);
         const exporter = options.as ?? env.FIRSTDOSE_USER;
-        const summary = await withStore(options, env, async (db) => {
+        const summary = await writing('--out', () => withStore(options, env, async (db) => {
           const study = await studyOption(db, options.study);
           return exportSdtm(db, { study: study.code, out: options.out, format: options.format as SdtmFormat, asOf, ...(exporter ? { actor: { user: exporter } } : {}) }).catch((error: unknown) => {
             // Data SAS XPORT v5 cannot hold (a text over 200 bytes): a refusal in words, not a stack trace.
             if (error instanceof XptExportError) failed(io, t('cli.export.sdtm.xpt-refused', { detail: error.issues.map((i) => formatIssue(i, language)).join('; ') }));
             throw error;
           });
-        });
+        }));
         for (const f of summary.files) io.out(f.file === 'define.xml' ? `  ${f.file}` : `  ${f.file.padEnd(14)} ${t('cli.export.sdtm.records', { count: f.records })}`);
         for (const n of summary.notes) io.err(t(`cli.export.note.${n.code}`, n.params));
         io.out(t('cli.export.sdtm.done', { count: summary.files.length, out: options.out }));

@@ -12,7 +12,7 @@ import type { PrescreenRow } from '../../prescreen/rank.ts';
 import { positiveInteger } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { asOfOption, protocolOption } from '../dates-and-protocols.ts';
-import type { Output } from '../io.ts';
+import { type Output, writing } from '../io.ts';
 import { progressBar } from '../progress.ts';
 
 interface PrescreenFlags {
@@ -86,7 +86,7 @@ export function registerPrescreenCommand(program: Command, language: Language, i
       bar?.stop();
       summarise(io, t, language, result, (performance.now() - started) / 1000, flags.top);
       if (flags.out !== undefined && format !== undefined) {
-        await writeRows(flags.out, format, { protocol: result.protocol, protocolVersion: result.protocolVersion, asOf }, result.rows);
+        await writing('--out', () => writeRows(flags.out!, format, { protocol: result.protocol, protocolVersion: result.protocolVersion, asOf }, result.rows));
         io.out(t('cli.prescreen.written', { rows: result.rows.length, file: flags.out }));
       }
     });

@@ -8,7 +8,7 @@ import { issue } from '../../domain/result.ts';
 import { type Language, translator } from '../../i18n/index.ts';
 import { FontMissing, type PacketFonts, packetData, packetFonts, packetPdf } from '../../reports/packet/index.ts';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../io.ts';
+import { type Output, writing } from '../io.ts';
 import { type DataOption, failed, guarded, studyOption, withStore } from '../store-session.ts';
 import { siteToday } from './trial.ts';
 
@@ -50,16 +50,18 @@ export function registerReportCommands(program: Command, language: Language, io:
           return db.transaction((sql) => packetData(sql, study.id, asOf), { snapshot: true, readOnly: true });
         });
         const pdf = await packetPdf(model, language, fonts);
-        writeFileSync(options.out, pdf.bytes);
+        await writing('--out', () => writeFileSync(options.out, pdf.bytes));
         const svgs: string[] = [];
-        if (options.svgDir) {
-          mkdirSync(options.svgDir, { recursive: true });
-          for (const [name, svg] of Object.entries(pdf.charts)) {
-            const file = join(options.svgDir, `${name}.svg`);
-            writeFileSync(file, svg);
-            svgs.push(file);
-          }
-        }
+        const svgDir = options.svgDir;
+        if (svgDir)
+          await writing('--svg-dir', () => {
+            mkdirSync(svgDir, { recursive: true });
+            for (const [name, svg] of Object.entries(pdf.charts)) {
+              const file = join(svgDir, `${name}.svg`);
+              writeFileSync(file, svg);
+              svgs.push(file);
+            }
+          });
         const summary = { file: options.out, pages: pdf.pages, bytes: pdf.bytes.length, study: model.study.code, version: model.protocolVersion, asOf, language, charts: svgs };
         if (options.json) io.out(JSON.stringify(summary));
         else io.out(t('cli.report.written', summary));

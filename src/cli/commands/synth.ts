@@ -7,7 +7,7 @@ import { type Language, translator } from '../../i18n/index.ts';
 import { PatientKind, syntheticBundle, writeSyntheticExport } from '../../synth/index.ts';
 import { nonNegativeInteger, positiveInteger } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../io.ts';
+import { type Output, writing } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { asOfOption } from '../dates-and-protocols.ts';
 
@@ -36,13 +36,14 @@ export function registerSynthCommand(program: Command, language: Language, io: O
       if (flags.bundle !== undefined) {
         if (!kinds.includes(flags.bundle)) throw new CliError([issue(['--bundle'], 'invalid_choice', { value: flags.bundle, allowed: [...kinds] })]);
         const bundle = syntheticBundle(flags.seed, flags.bundle as PatientKind, asOf);
-        writeFileSync(flags.out, `${JSON.stringify(bundle, null, 2)}\n`);
+        await writing('--out', () => writeFileSync(flags.out, `${JSON.stringify(bundle, null, 2)}\n`));
         io.out(t('cli.synth.bundle-written', { kind: flags.bundle, resources: bundle.entry.length, file: flags.out }));
         return;
       }
       if (flags.patients === undefined) throw new CliError([issue(['--patients'], 'required')]);
       const bar = process.stderr.isTTY === true ? progressBar(flags.patients) : undefined;
-      const summary = await writeSyntheticExport(flags.out, { patients: flags.patients, seed: flags.seed, asOf, onProgress: (done) => bar?.update(done) });
+      const patients = flags.patients;
+      const summary = await writing('--out', () => writeSyntheticExport(flags.out, { patients, seed: flags.seed, asOf, onProgress: (done) => bar?.update(done) }));
       bar?.stop();
       const resources = Object.values(summary.resources).reduce((n, c) => n + c, 0);
       io.out(t('cli.synth.summary', { patients: summary.patients, sle: summary.sle, resources, dir: flags.out }));

@@ -42,6 +42,7 @@ export const issueMessages: MessageFragment = {
     'issue.too_deep': '{{field}}: nested more than {{maximum}} levels deep',
     'issue.ends_before_start': '{{field}}: {{value}} is before the start, {{start}}',
     'issue.directory_missing': '{{field}}: the directory {{dir}} does not exist',
+    'issue.unwritable': '{{field}}: {{path}} cannot be written ({{detail}})',
   },
   'zh-CN': {
     'issue.required': '{{field}}：必填',
@@ -82,5 +83,6 @@ export const issueMessages: MessageFragment = {
     'issue.too_deep': '{{field}}：嵌套超过 {{maximum}} 层',
     'issue.ends_before_start': '{{field}}：{{value}} 早于开始时间 {{start}}',
     'issue.directory_missing': '{{field}}：目录 {{dir}} 不存在',
+    'issue.unwritable': '{{field}}：无法写入 {{path}}（{{detail}}）',
   },
 };

@@ -185,6 +185,28 @@ describeEachBackend('audited writes', (ctx) => {
     assert.equal((await verifyAudit(db)).ok, true);
   });
 
+  it('links a write\'s records and a statement\'s own audit record in one chain, whichever comes first, and the head ends at the last', async () => {
+    const db = ctx.db();
+    const { subjects } = await seedTrial(db, 2, 'LINKED');
+    const direct = `INSERT INTO audit_log (table_name, row_id, operation, field, user_id, prev_hash, hash)
+                    VALUES ('note', 'n1', 'INSERT', 'text', 'x', '\\x00', '\\x00') RETURNING seq`;
+    const last = await audited(db, { user: 'pi-li', reason: 'mixed' }, async (tx) => {
+      await tx.sql.query(direct);
+      await tx.update(subject, subjects[0]!.id, 1, { status: 'enrolled' });
+      await tx.update(subject, subjects[1]!.id, 1, { status: 'enrolled' });
+      return (await tx.sql.query<{ seq: number }>(direct))[0]!.seq;
+    });
+    const head = await db.query<{ seq: number }>('SELECT seq FROM audit_chain_head');
+    assert.equal(Number(head[0]!.seq), Number(last));
+    const written = await auditOf(db, subjects[1]!.id);
+    const update = written.filter((r) => r.operation === 'UPDATE');
+    assert.deepEqual(update.map((r) => r.field), ['status', 'version']);
+    assert.equal(update[1]!.seq, update[0]!.seq + 1);
+    assert.equal(update[0]!.recorded_at.getTime(), update[1]!.recorded_at.getTime(), 'one write, one time');
+    const result = await verifyAudit(db);
+    assert.equal(result.ok, true, JSON.stringify(result));
+  });
+
   it('serialises concurrent writers into one unforked chain', async () => {
     const db = ctx.db();
     const { subjects } = await seedTrial(db, 8, 'CONCURRENT');

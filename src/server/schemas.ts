@@ -9,11 +9,14 @@ export const IsoDate = DomainIsoDate.meta({ format: 'date', description: "a cale
 
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Date.parse takes 2026-02-30T09:00Z for 2 March: the day must also exist as written. */
+const isInstant = (value: string) => instantPattern.test(value) && !Number.isNaN(Date.parse(value)) && isIsoDate(value.slice(0, 10));
+
 /** A date-time with its zone; `2026-03-02T09:30:00+08:00`. */
 export const Instant = z
   .string()
   .superRefine((value, ctx) => {
-    if (!instantPattern.test(value) || Number.isNaN(Date.parse(value))) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
+    if (!isInstant(value)) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
   })
   .meta({ format: 'date-time', description: 'an instant, ISO 8601 with its zone' });
 
@@ -21,7 +24,7 @@ export const Instant = z
 export const DateOrInstant = z
   .string()
   .superRefine((value, ctx) => {
-    if (!isIsoDate(value) && (!instantPattern.test(value) || Number.isNaN(Date.parse(value)))) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
+    if (!isIsoDate(value) && !isInstant(value)) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
   })
   .meta({ description: 'YYYY-MM-DD (noon at the site) or an ISO 8601 instant with its zone' });
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { addDays } from '../domain/conduct/index.ts';
 import { describeEachBackend } from '../store/test-support.ts';
-import { addSubject, enterObservation, raiseQuery, siteDate, trialStatus } from '../store/trial/index.ts';
+import { addSubject, auditHead, enterObservation, raiseQuery, siteDate, trialStatus } from '../store/trial/index.ts';
+import { ChangeFeed } from './cache.ts';
 import { apiTrial, type Login } from './test-support.ts';
 
 describeEachBackend('server kept pages', (ctx) => {
@@ -49,5 +50,35 @@ describeEachBackend('server kept pages', (ctx) => {
     const other = await addSubject(ctx.db(), { user: 'crc.li' }, { studyId: x.study.id, siteId: x.site.id, screeningNumber: '003' });
     await enterObservation(ctx.db(), x.crc, { subjectId: other.id, kind: 'vital', code: 'weight', valueNum: 70, unit: 'kg', observedAt: new Date() });
     assert.deepEqual(await page(), second);
+  });
+});
+
+describeEachBackend('server change feed', (ctx) => {
+  it('finds a change after a sequence and up to the head only, and answers anew past what it holds', async () => {
+    const db = ctx.db();
+    const x = await apiTrial(db);
+    try {
+      const s = await addSubject(db, { user: 'crc.li' }, { studyId: x.study.id, siteId: x.site.id, screeningNumber: '010' });
+      const feed = new ChangeFeed(db);
+      const small = new ChangeFeed(db, 5);
+      const start = await auditHead(db);
+      feed.begin(start);
+      small.begin(start);
+      const mine = { tables: ['subject', 'observation'], subject: { id: s.id, rowIds: [] } };
+      const listing = { tables: ['subject', 'site', 'study'] };
+      await enterObservation(db, { user: 'crc.li' }, { subjectId: s.id, kind: 'vital', code: 'weight', valueNum: 60, unit: 'kg', observedAt: new Date() });
+      const middle = await auditHead(db);
+      const other = await addSubject(db, { user: 'crc.li' }, { studyId: x.study.id, siteId: x.site.id, screeningNumber: '011' });
+      const end = await auditHead(db);
+      assert.equal(await feed.touched(mine, start, middle), true, 'its new observation');
+      assert.equal(await feed.touched(listing, start, middle), false, 'an observation leaves the list');
+      assert.equal(await feed.touched(listing, middle, end), true, 'a new subject does not');
+      assert.equal(await feed.touched(listing, start, middle), false, 'what came after the head is not asked about');
+      assert.equal(await feed.touched({ tables: ['subject'], subject: { id: s.id, rowIds: [] } }, middle, end), false, `another subject (${other.screeningNumber})`);
+      assert.equal(await small.touched({ tables: ['visit'] }, start, end), true, 'older than what it holds: anew');
+      assert.equal(await small.touched({ tables: ['visit'] }, end, end), false);
+    } finally {
+      await x.app.close();
+    }
   });
 });

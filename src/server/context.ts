@@ -7,8 +7,9 @@ import type { Language } from '../i18n/index.ts';
 import { type AccessPolicy, accessPolicy, grantsOf, type HeldRole } from '../store/access/index.ts';
 import { audited, type Db, recordEvent } from '../store/index.ts';
 import type { Study } from '../store/index.ts';
-import { auditHead, ConductRefusal, siteTimeZone, type SubjectListing, studyByCode, subjectsOf, tablesChangedSince } from '../store/trial/index.ts';
+import { auditHead, ConductRefusal, siteTimeZone, type SubjectListing, studyByCode, subjectsOf } from '../store/trial/index.ts';
 import { RecordCache } from './cache.ts';
+import { RenderedAnswers } from './views/rendered.ts';
 import { SessionStore } from './sessions.ts';
 
 export interface ServerOptions {
@@ -46,9 +47,12 @@ export class ServerContext {
   readonly secureCookies: boolean;
   readonly idleMinutes: number;
   readonly cache: RecordCache;
+  /** Kept pages' answers as sent, per kind of reader (views/rendered.ts). */
+  readonly rendered = new RenderedAnswers();
   readonly #roles = new Map<string, { at: number; grants: HeldRole[] }>();
   readonly #studies = new Map<string, { at: number; study: Study }>();
   readonly #heads = new WeakMap<object, Promise<number>>();
+  #lastHead: { readonly changes: number; readonly head: Promise<number> } | undefined;
   #today: { minute: number; date: string } | null = null;
 
   constructor(options: ServerOptions) {
@@ -90,11 +94,30 @@ export class ServerContext {
    * taken before it.
    */
   head(request: { readonly method?: string }): Promise<number> {
-    if (request.method !== 'GET') return auditHead(this.db);
+    if (request.method !== 'GET') return this.#lookAtHead();
     let head = this.#heads.get(request);
     if (!head) {
-      head = auditHead(this.db);
+      head = this.#lookAtHead();
       this.#heads.set(request, head);
+    }
+    return head;
+  }
+
+  /**
+   * The audit trail's head. On PGlite, which only this process writes, the last look holds while
+   * nothing was written since (db.localChanges); the count is read before the look, so a write
+   * that ends meanwhile makes the next request look again.
+   */
+  #lookAtHead(): Promise<number> {
+    const changes = this.db.localChanges?.();
+    if (changes !== undefined && this.#lastHead?.changes === changes) return this.#lastHead.head;
+    const head = auditHead(this.db);
+    if (changes !== undefined) {
+      const look = { changes, head };
+      this.#lastHead = look;
+      head.catch(() => {
+        if (this.#lastHead === look) this.#lastHead = undefined;
+      });
     }
     return head;
   }
@@ -103,7 +126,7 @@ export class ServerContext {
   async subjects(studyId: string, request: { readonly method?: string }): Promise<SubjectListing[]> {
     const { value } = await this.cache.get(
       `subjects|${studyId}`,
-      async () => ({ value: await subjectsOf(this.db, [studyId]), changedSince: (seq, until) => tablesChangedSince(this.db, seq, until, ['subject', 'site', 'study']) }),
+      async () => ({ value: await subjectsOf(this.db, [studyId]), rests: { tables: ['subject', 'site', 'study'] } }),
       await this.head(request),
     );
     return value;

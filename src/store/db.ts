@@ -41,6 +41,12 @@ export interface Db extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Always call it: an open PGlite keeps the process alive, a pool keeps its sockets. */
   close(): Promise<void>;
+  /**
+   * PGlite only: a count that moves after every statement or transaction of this process that
+   * may have written. Its data directory is locked to this process, so while the count stands
+   * still the database has not changed. Absent on a server, which other processes write to.
+   */
+  readonly localChanges?: () => number;
 }
 
 /** The SET TRANSACTION line for the options, or null when the defaults do. */

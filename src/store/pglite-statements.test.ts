@@ -75,4 +75,23 @@ describe('PGlite statements in one call', () => {
     assert.equal(seen, 1);
     await assert.rejects(kept!.query(`SELECT 1`), /Transaction is closed/);
   });
+
+  it('counts what may have written (a transaction, a statement other than a SELECT, a script), and not a read', async () => {
+    const db = pgliteDb(pglite, 'memory://');
+    const count = () => db.localChanges!();
+    await db.exec(`CREATE TABLE counted (v int)`);
+    let n = count();
+    await db.query(`SELECT count(*) FROM counted`);
+    await db.queryArrays(`  select v FROM counted`);
+    await db.transaction(async (tx) => tx.query(`SELECT 1`), { readOnly: true });
+    assert.equal(count(), n, 'reads leave it');
+    await db.query(`INSERT INTO counted VALUES (1)`);
+    assert.equal(count(), ++n);
+    await db.transaction(async (tx) => tx.query(`INSERT INTO counted VALUES (2)`));
+    assert.equal(count(), ++n);
+    await assert.rejects(db.transaction(async (tx) => tx.query(`INSERT INTO counted VALUES ('x')`)));
+    assert.equal(count(), ++n, 'a transaction that failed counts too');
+    await db.exec(`DROP TABLE counted`);
+    assert.equal(count(), ++n);
+  });
 });

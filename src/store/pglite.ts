@@ -28,20 +28,35 @@ function sqlOf(pglite: PGlite, tx?: Transaction): Sql {
   };
 }
 
+/** A statement that only reads: the store never writes from a SELECT outside a transaction. */
+const reads = (text: string) => /^\s*select\b/i.test(text);
+
 /** Wraps an open PGlite (a data directory's, an in-memory one, or a `clone()`). */
 export function pgliteDb(pglite: PGlite, location: string, release: () => void = () => {}): Db {
   let closed = false;
+  let changes = 0;
+  // Counted once settled, before the caller goes on: whatever it does next sees the count moved.
+  const counted = <T>(done: Promise<T>): Promise<T> =>
+    done.finally(() => {
+      changes++;
+    });
+  const sql = sqlOf(pglite);
   return {
     backend: 'pglite',
     location,
-    ...sqlOf(pglite),
-    transaction: (fn, options) =>
-      pglite.transaction(async (tx) => {
+    query: (text, params) => (reads(text) ? sql.query(text, params) : counted(sql.query(text, params))),
+    queryArrays: (text, params) => (reads(text) ? sql.queryArrays(text, params) : counted(sql.queryArrays(text, params))),
+    exec: (script) => counted(sql.exec(script)),
+    localChanges: () => changes,
+    transaction: (fn, options) => {
+      const done = pglite.transaction(async (tx) => {
         const sql = sqlOf(pglite, tx);
         const mode = transactionMode(options);
         if (mode) await sql.query(mode);
         return fn(sql);
-      }),
+      });
+      return options?.readOnly ? done : counted(done);
+    },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -11,8 +11,8 @@ import {
   recommend,
   recordDecision,
   signDecision,
+  type SubjectListing,
   studyByCode,
-  tablesChangedSince,
   trialDashboard,
   trialStatus,
   waitingWork,
@@ -21,6 +21,7 @@ import type { ServerContext } from '../context.ts';
 import { toJson } from '../json.ts';
 import { AsOfQuery, answers, Decision, IsoDate, Localised, OutInstant, Password, Signature, StudyParams, Uuid } from '../schemas.ts';
 import { IssueOut, issueOut } from '../views/issues.ts';
+import { readerKey, sendJson, serializerOf } from '../views/rendered.ts';
 import { viewerOf } from '../views/viewer.ts';
 import type { Api } from './api.ts';
 
@@ -133,24 +134,28 @@ const ContactRequestOut = z.object({
   createdAt: OutInstant,
 });
 
+/** How this reader names the study's subjects (null: not theirs to see). */
+function namesOf(request: FastifyRequest, subjects: readonly SubjectListing[]) {
+  const viewer = viewerOf(request.access.grants, request.access.role);
+  const byId = new Map(subjects.map((s) => [s.id, s]));
+  const byNumber = new Map(subjects.map((s) => [s.screeningNumber, s]));
+  const name = (id: string | null) => {
+    const s = id ? byId.get(id) : undefined;
+    return s && viewer.sees(s) ? { subjectId: s.id, subject: viewer.label(s) } : { subjectId: null, subject: null };
+  };
+  const rename = (label: string) => {
+    const s = byNumber.get(label);
+    return s && viewer.sees(s) ? viewer.label(s) : '–';
+  };
+  return { viewer, byId, byNumber, name, rename };
+}
+
 export function studyRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['trial'];
 
   /** Subjects of the study by id, and how this reader names them (null: not theirs to see). */
   async function namesFor(request: FastifyRequest) {
-    const viewer = viewerOf(request.access.grants, request.access.role);
-    const subjects = await ctx.subjects(request.access.scope!.studyId!, request);
-    const byId = new Map(subjects.map((s) => [s.id, s]));
-    const byNumber = new Map(subjects.map((s) => [s.screeningNumber, s]));
-    const name = (id: string | null) => {
-      const s = id ? byId.get(id) : undefined;
-      return s && viewer.sees(s) ? { subjectId: s.id, subject: viewer.label(s) } : { subjectId: null, subject: null };
-    };
-    const rename = (label: string) => {
-      const s = byNumber.get(label);
-      return s && viewer.sees(s) ? viewer.label(s) : '–';
-    };
-    return { viewer, byId, byNumber, name, rename };
+    return namesOf(request, await ctx.subjects(request.access.scope!.studyId!, request));
   }
 
   api.get('/api/studies', { schema: { tags, response: answers({ 200: z.array(StudySummary) }) } }, async (request) => {
@@ -172,30 +177,36 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
     return out;
   });
 
-  api.get('/api/studies/:study/status', { schema: { tags, params: StudyParams, querystring: AsOfQuery, response: answers({ 200: TrialStatusOut }) } }, async (request) => {
+  const statusJson = serializerOf(TrialStatusOut, 'GET', '/api/studies/:study/status');
+  api.get('/api/studies/:study/status', { schema: { tags, params: StudyParams, querystring: AsOfQuery, response: answers({ 200: TrialStatusOut }) } }, async (request, reply) => {
     const studyId = request.access.scope!.studyId!;
     const asOf = request.query.asOf ?? ctx.today();
     const kept = await ctx.cache.get(`status|${studyId}|${asOf}`, async () => ({
       value: await trialStatus(ctx.db, studyId, asOf),
-      changedSince: (seq, until) => tablesChangedSince(ctx.db, seq, until, conductTables),
+      rests: { tables: conductTables },
     }), await ctx.head(request));
     // The counts of waiting work change with every query raised: read fresh when the rest is kept.
-    const status = kept.kept ? { ...kept.value, ...(await waitingWork(ctx.db, studyId)) } : kept.value;
-    const names = await namesFor(request);
-    const t = translator(request.language);
-    const r = status.recommendation;
-    return {
-      ...status,
-      subjects: status.subjects
-        .map((s) => ({ ...s, subject: names.byNumber.get(s.number) }))
-        .filter((s) => s.subject && names.viewer.sees(s.subject))
-        .map(({ subject, ...s }) => ({ ...s, subjectId: subject!.id, number: names.viewer.label(subject!) })),
-      recommendation:
-        'refused' in r
-          ? { refused: issueOut(r.refused, request.language, names.rename) }
-          : { ...r, reasonText: t(`reason.${r.reason}`), needed: r.needed.map((id) => names.name(id).subject ?? '–') },
-      blockers: status.blockers.map((b) => issueOut(b, request.language, names.rename)),
-    };
+    const waiting = kept.kept ? await waitingWork(ctx.db, studyId) : null;
+    const subjects = await ctx.subjects(studyId, request);
+    const text = ctx.rendered.text([kept.value, waiting?.openQueries ?? -1, waiting?.proposals ?? -1, subjects, readerKey(request)], () => {
+      const status = waiting ? { ...kept.value, ...waiting } : kept.value;
+      const names = namesOf(request, subjects);
+      const t = translator(request.language);
+      const r = status.recommendation;
+      return statusJson({
+        ...status,
+        subjects: status.subjects
+          .map((s) => ({ ...s, subject: names.byNumber.get(s.number) }))
+          .filter((s) => s.subject && names.viewer.sees(s.subject))
+          .map(({ subject, ...s }) => ({ ...s, subjectId: subject!.id, number: names.viewer.label(subject!) })),
+        recommendation:
+          'refused' in r
+            ? { refused: issueOut(r.refused, request.language, names.rename) }
+            : { ...r, reasonText: t(`reason.${r.reason}`), needed: r.needed.map((id) => names.name(id).subject ?? '–') },
+        blockers: status.blockers.map((b) => issueOut(b, request.language, names.rename)),
+      });
+    });
+    return sendJson(reply, text);
   });
 
   api.get('/api/studies/:study/dashboard', { schema: { tags, params: StudyParams, querystring: AsOfQuery, response: answers({ 200: DashboardOut }) } }, async (request) => {
@@ -203,7 +214,7 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
     const asOf = request.query.asOf ?? ctx.today();
     const { value: d } = await ctx.cache.get(`dashboard|${studyId}|${asOf}`, async () => ({
       value: await trialDashboard(ctx.db, studyId, asOf),
-      changedSince: (seq, until) => tablesChangedSince(ctx.db, seq, until, [...conductTables, 'visit', 'data_query']),
+      rests: { tables: [...conductTables, 'visit', 'data_query'] },
     }), await ctx.head(request));
     const names = await namesFor(request);
     const mine = <T extends { subjectId: string }>(x: T) => names.name(x.subjectId).subjectId !== null;
@@ -224,7 +235,7 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
     const asOf = request.query.asOf ?? ctx.today();
     const { value: r } = await ctx.cache.get(`recommendation|${studyId}|${asOf}`, async () => ({
       value: await recommend(ctx.db, studyId, asOf),
-      changedSince: (seq, until) => tablesChangedSince(ctx.db, seq, until, conductTables),
+      rests: { tables: conductTables },
     }), await ctx.head(request));
     const names = await namesFor(request);
     const t = translator(request.language);

@@ -16,7 +16,6 @@ import {
   protocolInForce,
   screenSubject,
   studyByCode,
-  subjectChangedSince,
   subjectRecord,
   visitsOf,
 } from '../../store/trial/index.ts';
@@ -25,6 +24,7 @@ import { toJson } from '../json.ts';
 import type { Access } from '../access/guard.ts';
 import { AdverseEvent, answers, Dose, IdParams, Instant, IsoDate, Observation, OutInstant, Signature, StudyCode, Subject, Uuid, Visit, Text } from '../schemas.ts';
 import { issueOut } from '../views/issues.ts';
+import { readerKey, sendJson, serializerOf } from '../views/rendered.ts';
 import { subjectOut, viewerOf } from '../views/viewer.ts';
 import type { Api } from './api.ts';
 
@@ -86,32 +86,40 @@ export function subjectRoutes(api: Api, ctx: ServerContext): void {
     },
   );
 
-  api.get('/api/subjects/:id', { schema: { tags, params: IdParams, querystring: z.object({ asOf: IsoDate.optional() }), response: answers({ 200: SubjectDetail }) } }, async (request) => {
+  const detailJson = serializerOf(SubjectDetail, 'GET', '/api/subjects/:id');
+  api.get('/api/subjects/:id', { schema: { tags, params: IdParams, querystring: z.object({ asOf: IsoDate.optional() }), response: answers({ 200: SubjectDetail }) } }, async (request, reply) => {
     const viewer = viewerOf(request.access.grants, request.access.role);
     const asOf = request.query.asOf ?? ctx.today();
     const { value: r } = await ctx.cache.get(`subject|${request.params.id}|${asOf}`, async () => {
       const record = await subjectRecord(ctx.db, request.params.id, asOf);
       const rows = [record.screenings, record.doses, record.visits, record.adverseEvents, record.observations].flatMap((list) => list.map((x) => x.id));
-      return { value: record, changedSince: (seq: number, until: number) => subjectChangedSince(ctx.db, seq, until, record.subject.id, rows, recordTables) };
+      return { value: record, rests: { tables: recordTables, subject: { id: record.subject.id, rowIds: rows } } };
     }, await ctx.head(request));
-    const [listed] = (await ctx.subjects(r.subject.studyId, request)).filter((x) => x.id === r.subject.id);
-    const hidden = viewer.pseudonymised;
-    return toJson({
-      ...subjectOut(viewer, listed!),
-      screenings: r.screenings.map((x) => ({ ...x, evaluation: hidden ? null : (x.evaluation as Record<string, unknown>) })),
-      doses: r.doses,
-      visits: r.visits.map((v) => ({ ...v, sourceRef: viewer.text(v.sourceRef) })),
-      adverseEvents: r.adverseEvents.map((e) => ({
-        ...e,
-        gradeOverrideReason: viewer.text(e.gradeOverrideReason),
-        action: viewer.text(e.action),
-        outcome: viewer.text(e.outcome),
-        gradingBasis: hidden ? null : e.gradingBasis,
-      })),
-      observations: r.observations.map((o) => ({ ...o, valueText: viewer.text(o.valueText), valueJson: hidden && o.kind !== 'sledai2k' && o.kind !== 'bilag' ? null : o.valueJson })),
-      efficacy: r.efficacy.map((e) => ({ visitId: e.visitId, visitCode: e.visitCode, ...(e.result ?? {}), ...(e.refused ? { refused: issueOut(e.refused, request.language) } : {}) })),
-      signatures: r.signatures,
+    const subjects = await ctx.subjects(r.subject.studyId, request);
+    // The same kept record and subject list, for the same kind of reader, give the same text.
+    const text = ctx.rendered.text([r, subjects, readerKey(request)], () => {
+      const [listed] = subjects.filter((x) => x.id === r.subject.id);
+      const hidden = viewer.pseudonymised;
+      return detailJson(
+        toJson({
+          ...subjectOut(viewer, listed!),
+          screenings: r.screenings.map((x) => ({ ...x, evaluation: hidden ? null : (x.evaluation as Record<string, unknown>) })),
+          doses: r.doses,
+          visits: r.visits.map((v) => ({ ...v, sourceRef: viewer.text(v.sourceRef) })),
+          adverseEvents: r.adverseEvents.map((e) => ({
+            ...e,
+            gradeOverrideReason: viewer.text(e.gradeOverrideReason),
+            action: viewer.text(e.action),
+            outcome: viewer.text(e.outcome),
+            gradingBasis: hidden ? null : e.gradingBasis,
+          })),
+          observations: r.observations.map((o) => ({ ...o, valueText: viewer.text(o.valueText), valueJson: hidden && o.kind !== 'sledai2k' && o.kind !== 'bilag' ? null : o.valueJson })),
+          efficacy: r.efficacy.map((e) => ({ visitId: e.visitId, visitCode: e.visitCode, ...(e.result ?? {}), ...(e.refused ? { refused: issueOut(e.refused, request.language) } : {}) })),
+          signatures: r.signatures,
+        }),
+      );
     });
+    return sendJson(reply, text);
   });
 
   api.post(

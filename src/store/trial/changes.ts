@@ -11,37 +11,58 @@ export async function auditHead(sql: Sql): Promise<number> {
   return Number(rows[0]!.seq);
 }
 
-// Both read the records after `seq` up to `until` (the head the answer is then kept at) by the
-// primary key, and only then look at their tables: the few records at the end of the trail.
-// Left to itself the planner reads far more. PGlite's tables have no statistics (nothing runs
-// ANALYZE there), so `seq > $1` looks like a third of the trail: it read all of it, at every
-// request after a change; and given the table names it takes the record index, whose sequence
-// comes last. OFFSET 0 keeps the range scan apart from the filter (the subquery is not merged).
-const tail = `(SELECT table_name, row_id, field, new_value FROM audit_log WHERE seq > $1 AND seq <= $2 OFFSET 0) AS t`;
-
-/** Whether any record of these tables changed after `seq`, up to `until`. */
-export async function tablesChangedSince(sql: Sql, seq: number, until: number, tables: readonly string[]): Promise<boolean> {
-  const rows = await sql.query(`SELECT 1 FROM ${tail} WHERE table_name = ANY($3::text[]) LIMIT 1`, [seq, until, [...tables]]);
-  return rows.length > 0;
+/** One audit record, as far as a kept answer asks: its table and row, and which record it names. */
+export interface AuditChange {
+  readonly seq: number;
+  readonly table: string;
+  readonly rowId: string;
+  readonly field: string | null;
+  /** The new value's text for the fields that name another record (`subject_id`, a signature's `row_id`); else null. */
+  readonly names: string | null;
 }
 
 /**
- * Whether anything about one subject, in the tables given, changed after `seq` (up to `until`):
- * one of the records already known (`rowIds`, the subject's own id among them) changed, or a new
- * record names the subject (`subject_id`) or one of those records (a signature's `row_id`).
+ * What an answer was read from: records of these tables; with `subject`, only those about that
+ * subject: one of the records already known (`rowIds`, the subject's own id among them), or a new
+ * record that names the subject (`subject_id`) or one of those records (a signature's `row_id`).
  */
-export async function subjectChangedSince(sql: Sql, seq: number, until: number, subjectId: string, rowIds: readonly string[], tables: readonly string[]): Promise<boolean> {
-  const ids = [...new Set([subjectId, ...rowIds].map((id) => id.toLowerCase()))];
-  const rows = await sql.query(
-    `SELECT 1 FROM ${tail}
-     WHERE table_name = ANY($3::text[])
-       AND (row_id = ANY($4::text[])
-            OR (field = 'subject_id' AND new_value = to_jsonb($5::text))
-            OR (table_name = 'signature' AND field = 'row_id' AND new_value #>> '{}' = ANY($4::text[])))
-     LIMIT 1`,
-    [seq, until, [...tables], ids, subjectId.toLowerCase()],
+export interface Dependency {
+  readonly tables: readonly string[];
+  readonly subject?: { readonly id: string; readonly rowIds: readonly string[] };
+}
+
+/**
+ * The audit records after `seq` up to `until`, read by the primary key. The range is bounded on
+ * both sides on purpose: PGlite's tables have no statistics (nothing runs ANALYZE there), and
+ * `seq > $1` alone looks like a third of the trail to the planner, which then read all of it.
+ */
+export async function auditChanges(sql: Sql, seq: number, until: number): Promise<AuditChange[]> {
+  const rows = await sql.queryArrays(
+    `SELECT seq, table_name, row_id, field, CASE WHEN field IN ('subject_id', 'row_id') THEN new_value #>> '{}' END
+     FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq`,
+    [seq, until],
   );
-  return rows.length > 0;
+  return rows.map(([s, table, rowId, field, names]) => ({ seq: Number(s), table: String(table), rowId: String(rowId), field: field as string | null, names: names as string | null }));
+}
+
+/** A subject dependency's ids (the subject's own first), lower case as the audit trail writes them; made once per dependency. */
+const knownIds = new WeakMap<Dependency, readonly [string, ReadonlySet<string>]>();
+
+/** Whether this audit record changes what `dependency` describes. */
+export function touches(dependency: Dependency, change: AuditChange): boolean {
+  if (!dependency.tables.includes(change.table)) return false;
+  const subject = dependency.subject;
+  if (!subject) return true;
+  let ids = knownIds.get(dependency);
+  if (!ids) {
+    const id = subject.id.toLowerCase();
+    ids = [id, new Set([id, ...subject.rowIds.map((r) => r.toLowerCase())])];
+    knownIds.set(dependency, ids);
+  }
+  const [id, known] = ids;
+  if (known.has(change.rowId)) return true;
+  if (change.field === 'subject_id') return change.names === id;
+  return change.table === 'signature' && change.field === 'row_id' && change.names !== null && known.has(change.names);
 }
 
 /**

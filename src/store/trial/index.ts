@@ -25,4 +25,4 @@ export { addContactRequest, type ContactRequestRow, contactRequest, contactReque
 export { type Dashboard, type SubjectRef, trialDashboard } from './dashboard.ts';
 export { observationById, type QueryListing, queriesOf, type SubjectListing, subjectOfRecord, subjectsOf } from './listings.ts';
 export { type SubjectRecord, subjectRecord } from './subject-record.ts';
-export { auditHead, subjectChangedSince, tablesChangedSince, waitingWork } from './changes.ts';
+export { type AuditChange, auditChanges, auditHead, type Dependency, touches, waitingWork } from './changes.ts';

@@ -77,7 +77,11 @@ function mutateResponse(resource: Record<string, unknown>, m: ResponseMutation):
   if (m.kind === 'item' && Array.isArray(r['item'])) r['item'].splice(m.at % (r['item'].length + 1), m.at % 3 === 0 ? 1 : 0, m.item);
   else if (m.kind === 'drop') delete r[m.key];
   else if (m.kind === 'status') r['status'] = m.status;
-  else if (m.kind === 'answer' && Array.isArray(r['item']) && r['item'].length > 0) r['item'][m.at % r['item'].length].answer = [m.answer];
+  else if (m.kind === 'answer' && Array.isArray(r['item']) && r['item'].length > 0) {
+    // An earlier 'item' mutation may have put any JSON value there: only an object takes an answer.
+    const target = r['item'][m.at % r['item'].length];
+    if (target !== null && typeof target === 'object' && !Array.isArray(target)) target.answer = [m.answer];
+  }
   else if (m.kind === 'set') r[m.key] = m.key === 'subject' && typeof m.value === 'string' ? { reference: m.value } : m.value;
   return r;
 }

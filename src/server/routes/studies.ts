@@ -28,6 +28,9 @@ import type { Api } from './api.ts';
 /** What the trial's position, recommendation and blockers are computed from (store/trial/state.ts). */
 const conductTables = ['study', 'site', 'subject', 'protocol_version', 'screening_result', 'signature', 'dose_administration', 'adverse_event', 'escalation_decision'];
 
+/** What the counts of waiting work are read from (store/trial/changes.ts waitingWork). */
+const waitingTables = ['data_query', 'observation', 'subject'];
+
 const StudySummary = z
   .object({
     code: z.string(),
@@ -181,12 +184,15 @@ export function studyRoutes(api: Api, ctx: ServerContext): void {
   api.get('/api/studies/:study/status', { schema: { tags, params: StudyParams, querystring: AsOfQuery, response: answers({ 200: TrialStatusOut }) } }, async (request, reply) => {
     const studyId = request.access.scope!.studyId!;
     const asOf = request.query.asOf ?? ctx.today();
+    const head = await ctx.head(request);
     const kept = await ctx.cache.get(`status|${studyId}|${asOf}`, async () => ({
       value: await trialStatus(ctx.db, studyId, asOf),
       rests: { tables: conductTables },
-    }), await ctx.head(request));
-    // The counts of waiting work change with every query raised: read fresh when the rest is kept.
-    const waiting = kept.kept ? await waitingWork(ctx.db, studyId) : null;
+    }), head);
+    // The counts of waiting work change with every query raised, so they are kept apart.
+    const waiting = kept.kept
+      ? (await ctx.cache.get(`waiting|${studyId}`, async () => ({ value: await waitingWork(ctx.db, studyId), rests: { tables: waitingTables } }), head)).value
+      : null;
     const subjects = await ctx.subjects(studyId, request);
     const text = ctx.rendered.text([kept.value, waiting?.openQueries ?? -1, waiting?.proposals ?? -1, subjects, readerKey(request)], () => {
       const status = waiting ? { ...kept.value, ...waiting } : kept.value;

@@ -94,4 +94,10 @@ describe('PGlite statements in one call', () => {
     await db.exec(`DROP TABLE counted`);
     assert.equal(count(), ++n);
   });
+
+  it('refuses a statement once PGlite is closed, as query() does', async () => {
+    const closing = await blankPglite();
+    await closing.close();
+    await assert.rejects(runStatement(closing, 'SELECT 1', [], 'object', false), /PGlite is closed/);
+  });
 });

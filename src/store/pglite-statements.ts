@@ -75,9 +75,12 @@ async function run<R>(pglite: PGlite, text: string, params: readonly unknown[], 
  * the transaction lock already; else it waits for any open transaction, as PGlite's query()
  * does, so that it never lands inside another caller's transaction.
  */
-export function runStatement<R>(pglite: PGlite, text: string, params: readonly unknown[], rowMode: RowMode, inTransaction: boolean): Promise<R[]> {
+export async function runStatement<R>(pglite: PGlite, text: string, params: readonly unknown[], rowMode: RowMode, inTransaction: boolean): Promise<R[]> {
   const once = () => pglite._runExclusiveQuery(() => run<R>(pglite, text, params, rowMode, inTransaction));
-  return inTransaction ? once() : pglite._runExclusiveTransaction(once);
+  if (inTransaction) return once();
+  // As query() does: refused once PGlite is closing or closed, rather than run on a stopped backend.
+  await pglite._checkReady();
+  return pglite._runExclusiveTransaction(once);
 }
 
 /** After a script (migrations, restore) changed tables, a text's parameter types are asked anew. */

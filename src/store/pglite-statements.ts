@@ -52,7 +52,7 @@ async function run<R>(pglite: PGlite, text: string, params: readonly unknown[], 
       parts.push(known.parse);
     } else {
       // A text's first run: parse it and learn its parameter types; the bind below uses it.
-      const { messages } = await pglite.execProtocol(joined([message.parse({ text }), message.describe({ type: 'S' }), message.sync()]), { syncToFs: false });
+      const messages = await pglite.execProtocolStream(joined([message.parse({ text }), message.describe({ type: 'S' }), message.sync()]), { syncToFs: false });
       types = parse.parseDescribeStatementResults(messages);
       if (kept.size < maxKept) kept.set(text, { types, parse: message.parse({ text, types }) });
     }
@@ -62,7 +62,8 @@ async function run<R>(pglite: PGlite, text: string, params: readonly unknown[], 
       return serialize ? serialize(value) : String(value);
     });
     parts.push(message.bind({ values }), ...runEnd);
-    const { messages } = await pglite.execProtocol(joined(parts), { syncToFs: !inTransaction });
+    // Parsed as it comes, as query() does: execProtocol would also keep a copy of the raw answer.
+    const messages = await pglite.execProtocolStream(joined(parts), { syncToFs: !inTransaction });
     return parse.parseResults(messages, pglite.parsers, { rowMode })[0]!.rows as R[];
   } catch (error) {
     // As PGlite's query() does, the failing statement goes with its error.

@@ -7,6 +7,7 @@
 // people act on the same query: every request sent is one the API must accept, and any failure
 // counts as an error. Every acknowledged write is kept for the check after the run.
 import { type HttpUser, loginAs, request } from '../src/server/fault-server.ts';
+import { createFastRandom } from '../src/domain/random/index.ts';
 
 export type RoleName = 'coordinator' | 'investigator' | 'monitor';
 
@@ -37,18 +38,6 @@ export interface LoadWorld {
   readonly openQueries: string[];
   readonly answeredQueries: string[];
   readonly stats: LoadStats;
-}
-
-/** mulberry32: a small seeded generator, so a run's choices can be repeated. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(rng: () => number, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
@@ -198,7 +187,8 @@ function steps(world: LoadWorld, role: RoleName): [number, string, Step][] {
  * `thinkMs[0]` and `thinkMs[1]`), as a person clicking through the app does.
  */
 export async function person(world: LoadWorld, who: HttpUser, role: RoleName, seed: number, deadline: number, thinkMs: readonly [number, number]): Promise<void> {
-  const rng = random(seed);
+  // Seeded, so a run's choices can be repeated.
+  const rng = createFastRandom(seed).next;
   const choices = steps(world, role);
   const total = choices.reduce((sum, [weight]) => sum + weight, 0);
   // Start spread over the first think time, as people do not all click at once.

@@ -3,23 +3,15 @@
 // property tests of the readers that work on a line's bytes (sparse-json.test.ts, extract.test.ts).
 import fc from 'fast-check';
 import { resourceArbitrary } from '../fhir/arbitraries.ts';
+import { createFastRandom } from '../domain/random/index.ts';
 
 /** A number written as given (`1.50`, `15e-1`, 30 digits), where a generated value stands. */
 export class NumberText {
   constructor(readonly text: string) {}
 }
 
-/** mulberry32: the serialiser's choices, from one generated seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The serialiser's choices, from one generated seed (the project's seeded xoshiro128**). */
+export const random = (seed: number): (() => number) => createFastRandom(seed).next;
 
 /**
  * Valid JSON as odd as a server may write it: whitespace anywhere (`\r` and tabs too), escapes where

@@ -75,6 +75,23 @@ describeEachBackend('server records', (ctx) => {
     assert.deepEqual([change.oldValue, change.newValue, change.user, change.reason], [0.8, 0.9, 'crc.li', 'transcription error']);
   });
 
+  it('refuses a correction that changes nothing (empty changes) with 400 naming `changes`, in English and Chinese, and the record stays as it was', async () => {
+    const before = await ctx.db().query<{ version: number; value_num: string }>('SELECT version, value_num FROM observation WHERE id = $1', [made.anc!.id]);
+    const empty = await x.call(crc, 'PATCH', `/api/observations/${made.anc!.id}`, { version: before[0]!.version, reason: 'nothing', changes: {} });
+    assert.equal(empty.statusCode, 400);
+    assert.equal(empty.json().code, 'invalid_input');
+    assert.deepEqual(empty.json().issues.map((i: { path: string[]; code: string }) => [i.path.join('.'), i.code]), [['changes', 'nothing_to_change']]);
+    assert.match(empty.json().detail, /^changes: .*at least one field/);
+    const zh = await x.call(crc, 'PATCH', `/api/observations/${made.anc!.id}`, { version: before[0]!.version, reason: 'nothing', changes: {} }, { 'accept-language': 'zh-CN' });
+    assert.equal(zh.statusCode, 400);
+    assert.match(zh.json().detail, /^changes：.*至少/);
+    assert.deepEqual(await ctx.db().query('SELECT version, value_num FROM observation WHERE id = $1', [made.anc!.id]), before);
+    // The OpenAPI document states the rule, so a client can know it before sending.
+    const doc = (await x.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const body = doc.paths['/api/observations/{id}'].patch.requestBody.content['application/json'].schema;
+    assert.equal(body.properties.changes.minProperties, 1);
+  });
+
   it('records a visit and an assessment at it', async () => {
     const visit = (await visitsOf(ctx.db(), subjectId, today)).find((v) => v.visitCode === 'd28')!;
     const r = await x.call(crc, 'POST', `/api/visits/${visit.id}`, { actualDate: visit.plannedDate, sourceRef: 'HIS-123' });

@@ -43,6 +43,7 @@ export const issueMessages: MessageFragment = {
     'issue.ends_before_start': '{{field}}: {{value}} is before the start, {{start}}',
     'issue.directory_missing': '{{field}}: the directory {{dir}} does not exist',
     'issue.unwritable': '{{field}}: {{path}} cannot be written ({{detail}})',
+    'issue.nothing_to_change': '{{field}}: names nothing to change; give at least one field to change',
   },
   'zh-CN': {
     'issue.required': '{{field}}：必填',
@@ -84,5 +85,6 @@ export const issueMessages: MessageFragment = {
     'issue.ends_before_start': '{{field}}：{{value}} 早于开始时间 {{start}}',
     'issue.directory_missing': '{{field}}：目录 {{dir}} 不存在',
     'issue.unwritable': '{{field}}：无法写入 {{path}}（{{detail}}）',
+    'issue.nothing_to_change': '{{field}}：没有要更改的内容；至少需要给出一个要更改的字段',
   },
 };

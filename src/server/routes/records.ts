@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Findings, Relatedness } from '../../domain/conduct/index.ts';
 import { CtcaeInput, ctcaeTerms } from '../../domain/safety/index.ts';
+import { customIssue } from '../../domain/validation.ts';
 import { ObservationKind } from '../../store/schema-conduct.ts';
 import {
   adjudicateDlt,
@@ -60,7 +61,13 @@ const Corrections = z
     status: z.literal('entered-in-error'),
   })
   .partial()
-  .strict();
+  .strict()
+  // Empty would be a correction that changes nothing: refused here (the document says so with
+  // minProperties) rather than reaching the store, which refuses it too.
+  .superRefine((changes, ctx) => {
+    if (!Object.values(changes).some((v) => v !== undefined)) ctx.addIssue({ ...customIssue('nothing_to_change') });
+  })
+  .meta({ minProperties: 1, description: 'the fields to correct: at least one' });
 
 export function recordRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['records'];

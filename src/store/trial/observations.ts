@@ -56,6 +56,8 @@ export async function enterObservation(db: Db, actor: Actor, o: NewObservation):
 
 /** A correction after first entry: the reason is required, and the earlier value stays in the audit trail. */
 export async function correctObservation(db: Db, actor: Actor, id: string, expectedVersion: number, changes: Changes<typeof observation>): Promise<ObservationRow> {
+  // A correction that sets nothing would be an UPDATE without a SET (the driver throws, a 500).
+  if (!Object.values(changes).some((v) => v !== undefined)) throw new InvalidInput(issue(['changes'], 'nothing_to_change'));
   return audited(db, actor, (tx) => tx.update(observation, id, expectedVersion, changes));
 }
 

@@ -109,6 +109,15 @@ describeEachBackend('trial records', (ctx) => {
     const [now] = await db.query<{ value_num: string; version: number }>('SELECT value_num, version FROM observation WHERE id = $1', [hb.id]);
     assert.deepEqual([Number(now!.value_num), now!.version], [112, fixed.version]);
     await assert.rejects(correctObservation(db, { user: 'crc.li' }, hb.id, fixed.version, { valueNum: 1 }), { code: 'reason_required' });
+    // A correction that sets nothing is bad input naming `changes` (the database driver threw "No values to set").
+    await assert.rejects(correctObservation(db, { user: 'crc.li', reason: 'nothing' }, hb.id, fixed.version, {}), (e: unknown) => {
+      assert.ok(e instanceof InvalidInput);
+      assert.deepEqual(e.issues.map((i) => [i.path.join('.'), i.code]), [['changes', 'nothing_to_change']]);
+      return true;
+    });
+    await assert.rejects(correctObservation(db, { user: 'crc.li', reason: 'nothing' }, hb.id, fixed.version, { valueNum: undefined }), InvalidInput);
+    const [same] = await db.query<{ value_num: string; version: number }>('SELECT value_num, version FROM observation WHERE id = $1', [hb.id]);
+    assert.deepEqual([Number(same!.value_num), same!.version], [112, fixed.version]);
 
     const q = await raiseQuery(db, { user: 'cra.wang' }, { studyId: t.study.id, subjectId: subject.id, tableName: 'observation', rowId: hb.id, field: 'value_num', text: 'Source shows 112?' });
     await answerQuery(db, { user: 'crc.li' }, q.id, 'Corrected to 112 on the same day.');

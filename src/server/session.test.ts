@@ -110,6 +110,13 @@ describeEachBackend('server sessions', (ctx) => {
     const weak = await x.call(null, 'POST', '/api/session/password', { username: 'pi.sun', password: 'a brand new passphrase 7', newPassword: 'short' });
     assert.equal(weak.statusCode, 400);
     assert.equal(weak.json().code, 'password_policy');
+    // The rule is about the new password, so the problem names that field, not `password`.
+    assert.deepEqual(weak.json().issues.map((i: { path: string[]; code: string; params: { rule: string } }) => [i.path.join('.'), i.code, i.params.rule]), [['newPassword', 'password_policy', 'length']]);
+    assert.match(weak.json().detail, /^newPassword: must be at least 12 characters/);
+    const same = await x.call(null, 'POST', '/api/session/password', { username: 'pi.sun', password: 'a brand new passphrase 7', newPassword: 'a brand new passphrase 7' }, { 'accept-language': 'zh-CN' });
+    assert.deepEqual([same.statusCode, same.json().code, same.json().issues[0].path, same.json().issues[0].params.rule], [400, 'password_policy', ['newPassword'], 'reused']);
+    assert.match(same.json().detail, /^newPassword：必须与当前密码不同/);
+    assert.equal((await x.call(null, 'POST', '/api/session', { username: 'pi.sun', password: 'a brand new passphrase 7' })).statusCode, 200, 'a refused change changes nothing');
   });
 
   it('answers bad input with 400 naming the field, in the language asked for', async () => {

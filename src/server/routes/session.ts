@@ -2,11 +2,11 @@
 // one's own password and the one-time attestation that an e-signature equals a handwritten one.
 import { z } from 'zod';
 import { attestSignature, changePassword, findUser } from '../../store/access/index.ts';
-import { authenticate } from '../../store/index.ts';
+import { authenticate, StoreError } from '../../store/index.ts';
 import type { ServerContext } from '../context.ts';
 import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieHeader } from '../cookies.ts';
 import { toJson } from '../json.ts';
-import { HttpProblem, Problem } from '../problem.ts';
+import { HttpProblem, Problem, problemIssue } from '../problem.ts';
 import { answers, Password, Signature, Text } from '../schemas.ts';
 import type { Session } from '../sessions.ts';
 import type { Api } from './api.ts';
@@ -78,7 +78,12 @@ export function sessionRoutes(api: Api, ctx: ServerContext): void {
     { schema: { tags, body: Credentials.extend({ newPassword: Password }), response: { ...answers({ 204: z.null() }), ...limited } } },
     async (request, reply) => {
       const { username, password, newPassword } = request.body;
-      await changePassword(ctx.db, { username, password }, newPassword, ctx.policy);
+      await changePassword(ctx.db, { username, password }, newPassword, ctx.policy).catch((error: unknown) => {
+        // Every password rule changePassword applies is about the new password: name that field
+        // (the store's own message says `password`, which is the current one here).
+        if (error instanceof StoreError && error.code === 'password_policy') throw new HttpProblem(400, 'password_policy', [problemIssue('password_policy', error.params, ['newPassword'])]);
+        throw error;
+      });
       return reply.code(204).send(null);
     },
   );

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -19,14 +19,21 @@ export async function runCli(argv: string[], input?: unknown): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const args = [...argv];
-  if (input !== undefined) {
-    const file = join(mkdtempSync(join(tmpdir(), 'firstdose-cli-')), 'input.json');
-    writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
-    const at = args.indexOf('@input');
-    if (at >= 0) args[at] = file;
-    else args.push(file);
+  // Removed once the command has run, whatever it did: one folder per call, ~900 a suite run.
+  const dir = input === undefined ? undefined : mkdtempSync(join(tmpdir(), 'firstdose-cli-'));
+  let code: number;
+  try {
+    if (dir !== undefined) {
+      const file = join(dir, 'input.json');
+      writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
+      const at = args.indexOf('@input');
+      if (at >= 0) args[at] = file;
+      else args.push(file);
+    }
+    code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  } finally {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
   const stdout = out.join('\n');
   return { code, stdout, stderr: err.join('\n'), json: () => JSON.parse(stdout) };
 }

@@ -2,7 +2,7 @@
 // was a "database error" (the input reached the database unchecked), a usage error over several
 // lines, or a message with an argument's name and value swapped.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -39,8 +39,12 @@ describe('CLI fuzz regressions', () => {
     giveBack = lendStore(data, db);
   });
   after(async () => {
-    giveBack();
-    await db.close();
+    try {
+      giveBack?.();
+      await db?.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses to register a study twice in words, not with the database unique-key error', async () => {

@@ -1,7 +1,7 @@
 // The whole conduct through the CLI alone (issue 5, "done when"): a new database, a study from
 // its protocol, people with roles, then one subject from screening to the last follow-up visit.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
@@ -15,8 +15,9 @@ import { registerStoreCommands } from './store.ts';
 import { registerTrialCommands } from './trial.ts';
 import { registerUserCommands } from './user.ts';
 
-it('runs one subject from screening to the last follow-up visit through the CLI alone', async () => {
+it('runs one subject from screening to the last follow-up visit through the CLI alone', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'firstdose-cli-e2e-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const data = join(dir, 'data');
   const password = 'Hefei-lupus-2026!';
   const env = { FIRSTDOSE_PASSWORD: password };

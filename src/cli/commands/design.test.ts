@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -95,13 +95,18 @@ describe('firstdose design: the JSON contract', () => {
   });
 
   it('compare prints the designs side by side and draws the SVG', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'firstdose-plot-')), 'oc.svg');
-    const r = await runCli(['design', 'compare', '3+3', 'boin', '--truth', s3, '--target', '0.3', '--plot', file]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /3\+3 \(exact\).*boin \(exact\)/);
-    const svg = readFileSync(file, 'utf8');
-    assert.match(svg, /^<\?xml/);
-    assert.equal((svg.match(/<svg/g) ?? []).length, 3);
+    const dir = mkdtempSync(join(tmpdir(), 'firstdose-plot-'));
+    try {
+      const file = join(dir, 'oc.svg');
+      const r = await runCli(['design', 'compare', '3+3', 'boin', '--truth', s3, '--target', '0.3', '--plot', file]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /3\+3 \(exact\).*boin \(exact\)/);
+      const svg = readFileSync(file, 'utf8');
+      assert.match(svg, /^<\?xml/);
+      assert.equal((svg.match(/<svg/g) ?? []).length, 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

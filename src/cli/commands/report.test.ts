@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { siteDate } from '../../store/trial/index.ts';
 import { checkPdf } from '../../reports/packet/pdf/test-support.ts';
 import { runProgram } from '../test-support.ts';
@@ -15,6 +15,7 @@ describe('firstdose report src (the demo trial, PGlite)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'firstdose-cli-report-'));
   const data = join(dir, 'data');
   const today = siteDate(new Date());
+  after(() => rmSync(dir, { recursive: true, force: true }));
   before(async () => {
     const demo = await run(['demo', '--data', data]);
     assert.equal(demo.code, 0, demo.stderr);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -73,11 +73,16 @@ describe('firstdose screen --code-tables', () => {
     const without = await runCli(['screen', '@input', '--as-of', '2026-01-15', '--json'], bundle);
     const bone = (r: typeof without) => (r.json() as ScreenJson).criteria.find((c) => c.id === 'bone-marrow')!.status;
     assert.equal(bone(without), 'unknown');
-    const tables = `${mkdtempSync(join(tmpdir(), 'firstdose-site-'))}/site.json`;
-    writeFileSync(tables, JSON.stringify(site));
-    const withTables = await runCli(['screen', '@input', '--as-of', '2026-01-15', '--code-tables', tables, '--json'], bundle);
-    assert.equal(withTables.code, 0, withTables.stderr);
-    assert.equal(bone(withTables), 'met');
+    const dir = mkdtempSync(join(tmpdir(), 'firstdose-site-'));
+    try {
+      const tables = join(dir, 'site.json');
+      writeFileSync(tables, JSON.stringify(site));
+      const withTables = await runCli(['screen', '@input', '--as-of', '2026-01-15', '--code-tables', tables, '--json'], bundle);
+      assert.equal(withTables.code, 0, withTables.stderr);
+      assert.equal(bone(withTables), 'met');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

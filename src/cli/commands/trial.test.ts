@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { addDays } from '../../domain/conduct/index.ts';
 import { demoPassword, siteDate, type TrialStatus } from '../../store/trial/index.ts';
 import { runProgram } from '../test-support.ts';
@@ -14,8 +14,10 @@ const run = (argv: string[], env: NodeJS.ProcessEnv = {}, language: 'en' | 'zh-C
   runProgram([registerStoreCommands, registerTrialCommands, registerConductCommands], argv, { env, language });
 
 describe('firstdose demo, status and the conduct commands (PGlite)', () => {
-  const data = join(mkdtempSync(join(tmpdir(), 'firstdose-cli-trial-')), 'data');
+  const root = mkdtempSync(join(tmpdir(), 'firstdose-cli-trial-'));
+  const data = join(root, 'data');
   const today = siteDate(new Date());
+  after(() => rmSync(root, { recursive: true, force: true }));
   before(async () => {
     const demo = await run(['demo', '--data', data]);
     assert.equal(demo.code, 0, demo.stderr);
@@ -64,7 +66,8 @@ describe('firstdose demo, status and the conduct commands (PGlite)', () => {
   });
 
   it('imports a lab file as proposals, and a person accepts one', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'firstdose-cli-labs-')), 'lis.csv');
+    // Beside the data folder, so that it goes with it.
+    const file = join(root, 'lis.csv');
     writeFileSync(file, `subject,code,value,unit,observed_at,ref_low,ref_high\n005,anc,0.9,10*9/L,${today}T08:00:00+08:00,1.8,6.3\n`);
     const r = await run(['proposal', 'import', file, '--data', data, '--as', 'crc.li', '--json']);
     assert.equal(r.code, 0, r.stderr);

@@ -18,6 +18,16 @@ export type CliTrial = Awaited<ReturnType<typeof cliTrial>>;
 
 export async function cliTrial() {
   const root = mkdtempSync(join(tmpdir(), 'firstdose-cli-fuzz-'));
+  try {
+    return await laidOut(root);
+  } catch (error) {
+    // The caller gets no close() to call: the folder goes here.
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function laidOut(root: string) {
   const data = join(root, 'data');
   await seedDataDir(data);
   const db = await openStore({ dataDir: data, mustExist: true });

@@ -41,6 +41,8 @@ function readWithR(files: string[]): RView | null {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'firstdose-xpt-r-'));
+// At the top level, not in the describe below: that one is skipped where R is missing, and its hooks with it.
+after(() => rmSync(work, { recursive: true, force: true }));
 const stamp = '01MAR26:10:00:00';
 
 function write(name: string, library: XptLibrary): string {
@@ -91,8 +93,6 @@ const haveR = Object.keys(view).length > 0;
 if (!haveR) console.warn('independent XPT check skipped: Rscript with the foreign package is not installed (apt-get install r-base-core r-cran-foreign)');
 
 describe('XPT files read back by R foreign::read.xport', { skip: !haveR && 'Rscript with foreign is not installed' }, () => {
-  after(() => rmSync(work, { recursive: true, force: true }));
-
   for (const { domain, json, file } of ours) {
     it(`${domain}: R sees the Dataset-JSON's variables, labels, lengths, types and values`, () => {
       const seen = view[file]![json.name]!;

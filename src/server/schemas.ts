@@ -1,22 +1,17 @@
 // Shapes shared by the routes' zod schemas: the request checks and the OpenAPI document come from
 // these. Answers are JSON: instants as ISO 8601 strings (see json.ts), dates as YYYY-MM-DD.
 import { z } from 'zod';
-import { IsoDate as DomainIsoDate, isIsoDate } from '../domain/conduct/index.ts';
+import { IsoDate as DomainIsoDate, isIsoDate, isIsoInstant } from '../domain/conduct/index.ts';
 import { customIssue } from '../domain/validation.ts';
 import { Problem } from './problem.ts';
 
 export const IsoDate = DomainIsoDate.meta({ format: 'date', description: "a calendar date, YYYY-MM-DD (the site's calendar)" });
 
-const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Date.parse takes 2026-02-30T09:00Z for 2 March: the day must also exist as written. */
-const isInstant = (value: string) => instantPattern.test(value) && !Number.isNaN(Date.parse(value)) && isIsoDate(value.slice(0, 10));
-
 /** A date-time with its zone; `2026-03-02T09:30:00+08:00`. */
 export const Instant = z
   .string()
   .superRefine((value, ctx) => {
-    if (!isInstant(value)) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
+    if (!isIsoInstant(value)) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
   })
   .meta({ format: 'date-time', description: 'an instant, ISO 8601 with its zone' });
 
@@ -24,7 +19,7 @@ export const Instant = z
 export const DateOrInstant = z
   .string()
   .superRefine((value, ctx) => {
-    if (!isIsoDate(value) && !isInstant(value)) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
+    if (!isIsoDate(value) && !isIsoInstant(value)) ctx.addIssue({ ...customIssue('invalid_instant', { value }) });
   })
   .meta({ description: 'YYYY-MM-DD (noon at the site) or an ISO 8601 instant with its zone' });
 

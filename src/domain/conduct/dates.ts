@@ -10,6 +10,15 @@ const shape = /^\d{4}-\d{2}-\d{2}$/;
 /** A real calendar date: the shape alone would let 2026-02-30 through and count it as 2026-03-02. */
 export const isIsoDate = (text: string): boolean => shape.test(text) && addCivilDays(text, 0) === text;
 
+const instantShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO 8601 date-time with its zone (`2026-03-02T09:30:00+08:00`) on a day that exists:
+ * Date.parse takes 2026-02-30T09:00Z for 2 March. Without a zone it would be read in the
+ * reader's own zone, so one is required.
+ */
+export const isIsoInstant = (text: string): boolean => instantShape.test(text) && !Number.isNaN(Date.parse(text)) && isIsoDate(text.slice(0, 10));
+
 export const IsoDate = z.string().superRefine((value, ctx) => {
   if (!isIsoDate(value)) ctx.addIssue(customIssue('invalid_date', { value }));
 });

@@ -17,7 +17,7 @@ export {
   type WindowEnd,
 } from './cohorts.ts';
 export { type Applied, applyCommand, ConductCommand, type ConductChange } from './commands.ts';
-export { addDays, compareDates, daysBetween, IsoDate, isIsoDate, latestDate } from './dates.ts';
+export { addDays, compareDates, daysBetween, IsoDate, isIsoDate, isIsoInstant, latestDate } from './dates.ts';
 export {
   checkCommitteeDecision,
   checkDecisionReady,

@@ -1,15 +1,18 @@
 // A laboratory file (CSV) imported as proposals: one row per result, each landing as a proposed
 // observation tied to the file's batch (name, SHA-256, row number), to be accepted or rejected by
 // a person like the values of a FHIR bundle. The file is checked whole before anything is stored:
-// one bad row refuses the import and names the row and the field.
+// one bad row refuses the import and names the row and the field. observed_at is a date
+// (noon at the site) or a date-time with its zone, checked as the API checks it.
 //
 //   subject,code,value,unit,observed_at,ref_low,ref_high
 //   001,anc,1.2,10*9/L,2026-03-02T08:30:00+08:00,1.8,6.3
 import { createHash } from 'node:crypto';
+import { isIsoDate, isIsoInstant } from '../../domain/conduct/index.ts';
 import { type Issue, issue } from '../../domain/result.ts';
 import { type Actor, audited } from '../audit.ts';
 import type { Db } from '../db.ts';
 import { importBatch, observation } from '../schema-conduct.ts';
+import { siteNoon } from './clock.ts';
 import { observationIssues } from './observation-rules.ts';
 import { InvalidInput } from './refusal.ts';
 
@@ -71,8 +74,11 @@ export async function importLabFile(db: Db, actor: Actor, input: { studyId: stri
     const line = index + 2;
     const subjectId = subjects.get(at(row, 'subject') ?? '');
     if (!subjectId) issues.push(issue([`row ${line}`, 'subject'], 'subject_not_found', { subject: at(row, 'subject') ?? '' }));
-    const when = new Date(at(row, 'observed_at') ?? '');
-    if (Number.isNaN(when.getTime())) issues.push(issue([`row ${line}`, 'observed_at'], 'invalid_date', { value: at(row, 'observed_at') ?? '' }));
+    // The API's rule (DateOrInstant): `new Date` read `1` as 2001 and 2026-02-30 as 2 March.
+    const observed = at(row, 'observed_at') ?? '';
+    const isDate = isIsoDate(observed);
+    if (!isDate && !isIsoInstant(observed)) issues.push(issue([`row ${line}`, 'observed_at'], 'invalid_instant', { value: observed }));
+    const when = isDate ? siteNoon(observed) : new Date(observed);
     const value = { kind: 'lab' as const, valueNum: number(at(row, 'value')), unit: at(row, 'unit'), refLow: number(at(row, 'ref_low')), refHigh: number(at(row, 'ref_high')) };
     for (const i of observationIssues(value)) issues.push({ ...i, path: [`row ${line}`, ...i.path] });
     return { line, subjectId, code: at(row, 'code') ?? '', when, value };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { addDays } from '../../domain/conduct/index.ts';
+import { formatIssue } from '../../i18n/index.ts';
 import { signaturesOf } from '../access/index.ts';
 import { deleteRow, updateRow } from '../audit.ts';
 import { verifyAudit } from '../audit-verify.ts';
@@ -180,6 +181,31 @@ describeEachBackend('trial records: imports and checks', (ctx) => {
         ['alt', 'proposed', 3, 52, subject.id],
       ],
     );
+  });
+
+  it('imports only real ISO 8601 dates or date-times with a zone as observed_at, naming the row and the column of any other', async () => {
+    const db = await ctx.fresh();
+    const t = await trialWithPeople(db);
+    await t.screened('001', '2026-06-01');
+    const header = 'subject,code,value,unit,observed_at\n';
+    const row = (when: string) => `001,anc,1.2,10*9/L,${when}\n`;
+    // `1` was read as 2001, 2026-02-30 as 2 March, a time without a zone in the server's zone.
+    const bad = ['1', '2026-02-30', '2026-02-30T08:30:00+08:00', '2026-06-03T08:30:00', '2026-6-3', '03/06/2026', '2026-06-03T25:00:00Z'];
+    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation');
+    await assert.rejects(importLabFile(db, t.crc, { studyId: t.study.id, fileName: 'lis.csv', text: header + bad.map(row).join('') }), (e: unknown) => {
+      assert.ok(e instanceof InvalidInput);
+      assert.deepEqual(
+        e.issues.map((i) => [i.path.join('.'), i.code, i.params.value]),
+        bad.map((value, k) => [`row ${k + 2}.observed_at`, 'invalid_instant', value]),
+      );
+      assert.equal(formatIssue(e.issues[0]!, 'en'), "row 2.observed_at: '1' is not a date-time with its zone (e.g. 2026-03-02T09:30:00+08:00)");
+      return true;
+    });
+    assert.deepEqual(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation'), before, 'nothing stored');
+    const good = await importLabFile(db, t.crc, { studyId: t.study.id, fileName: 'lis.csv', text: header + row('2026-06-03') + row('2026-06-03T08:30:00.5+08:00') + row('2026-06-03T00:30Z') });
+    const stored = await db.query<{ at: string }>(`SELECT to_char(observed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at FROM observation WHERE import_id = $1 ORDER BY import_row`, [good.batchId]);
+    // A date alone is noon at the site, as the API reads it.
+    assert.deepEqual(stored.map((r) => r.at), ['2026-06-03T04:00:00.000', '2026-06-03T00:30:00.500', '2026-06-03T00:30:00.000']);
   });
 
   it('checks each kind of observation before storing it, and never deletes a record', async () => {

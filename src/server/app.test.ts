@@ -2,7 +2,7 @@
 // its schemas), problems for unknown routes, the web app's files with index.html for the app's
 // own paths, and the placeholder page until the app is built.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -24,8 +24,9 @@ it('picks the language of an answer from Accept-Language by preference', () => {
 describeEachBackend('server app', (ctx) => {
   let app: Awaited<ReturnType<typeof buildServer>>;
   let bare: Awaited<ReturnType<typeof buildServer>>;
+  let web: string | undefined;
   before(async () => {
-    const web = mkdtempSync(join(tmpdir(), 'fd-web-'));
+    web = mkdtempSync(join(tmpdir(), 'fd-web-'));
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>FirstDose app</title>');
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
@@ -33,13 +34,17 @@ describeEachBackend('server app', (ctx) => {
     bare = await buildServer({ db: ctx.db(), protocol: hn2301() });
   });
   after(async () => {
-    await app.close();
-    await bare.close();
+    try {
+      await app?.close();
+      await bare?.close();
+    } finally {
+      if (web) rmSync(web, { recursive: true, force: true });
+    }
   });
 
   it('is healthy', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/health' });
-    assert.deepEqual([r.statusCode, r.json()], [200, { status: 'ok' }]);
+    assert.deepEqual([r.statusCode, r.json()], [200, { status: 'ok', database: 'ok' }]);
   });
 
   it('describes every route in OpenAPI 3.1, with the schemas that check the requests', async () => {

@@ -3,7 +3,7 @@
 // (problems included), the usual headers on all, HSTS only behind HTTPS, and JSON answers whose
 // text cannot form markup.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -30,8 +30,10 @@ describe('security headers', () => {
   let db: Db;
   let app: FastifyInstance;
   let https: FastifyInstance;
+  let root: string | undefined;
   before(async () => {
-    const web = join(mkdtempSync(join(tmpdir(), 'fd-web-')), 'web');
+    root = mkdtempSync(join(tmpdir(), 'fd-web-'));
+    const web = join(root, 'web');
     mkdirSync(join(web, 'assets'), { recursive: true });
     // A file beside the web root, which no URL may reach.
     writeFileSync(join(web, '..', 'secret.txt'), 'SECRET-BESIDE-THE-ROOT');
@@ -42,9 +44,13 @@ describe('security headers', () => {
     https = await buildServer({ db, protocol: hn2301(), webRoot: web, secureCookies: true });
   });
   after(async () => {
-    await app.close();
-    await https.close();
-    await db.close();
+    try {
+      await app?.close();
+      await https?.close();
+      await db?.close();
+    } finally {
+      if (root) rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('gives the app a strict Content-Security-Policy: scripts from the origin only, no inline script, no eval, no framing', async () => {

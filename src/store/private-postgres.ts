@@ -55,29 +55,36 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const bin = binDir()!;
   const root = userInfo().uid === 0;
   const dir = mkdtempSync(join(tmpdir(), 'firstdose-pg-'));
-  if (root) {
-    const ids = await run('id', ['-u', 'postgres']).then((r) => Number(r.stdout.trim()));
-    const gid = await run('id', ['-g', 'postgres']).then((r) => Number(r.stdout.trim()));
-    chownSync(dir, ids, gid);
-  }
   const as = (program: string, args: string[]) => (root ? run('/usr/sbin/runuser', ['-u', 'postgres', '--', join(bin, program), ...args]) : run(join(bin, program), args));
-  const port = await freePort();
   const data = join(dir, 'data');
-  await as('initdb', ['-D', data, '-U', 'firstdose', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
-  const start = async () => {
-    await as('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', options, 'start']);
+  const destroy = async () => {
+    await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
   };
-  await start();
-  return {
-    url: `postgres://firstdose@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
-    },
-    start,
-    destroy: async () => {
-      await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  try {
+    if (root) {
+      const ids = await run('id', ['-u', 'postgres']).then((r) => Number(r.stdout.trim()));
+      const gid = await run('id', ['-g', 'postgres']).then((r) => Number(r.stdout.trim()));
+      chownSync(dir, ids, gid);
+    }
+    const port = await freePort();
+    await as('initdb', ['-D', data, '-U', 'firstdose', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
+    const start = async () => {
+      await as('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', options, 'start']);
+    };
+    await start();
+    return {
+      url: `postgres://firstdose@127.0.0.1:${port}/postgres`,
+      stop: async () => {
+        await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
+      },
+      start,
+      destroy,
+    };
+  } catch (error) {
+    // The caller has nothing to destroy(): a server that half started is stopped and its folder removed here.
+    await destroy();
+    throw error;
+  }
 }

@@ -71,9 +71,10 @@ describe('prescreen over a synthetic export of 200 patients', () => {
       writeFileSync(join(shuffled, `${i}.${type}.ndjson`), `${lines.join('\r\n')}\n`);
     }
   });
+  // Either may be unset when before() failed part way.
   after(() => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(shuffled, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (shuffled) rmSync(shuffled, { recursive: true, force: true });
   });
 
   it('reads every resource with the fast readers, to the same fields and facts as JSON.parse', async () => {

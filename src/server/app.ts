@@ -8,6 +8,7 @@ import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompile
 import { installGuard } from './access/guard.ts';
 import { accessMatrix, routeKey } from './access/matrix.ts';
 import { ServerContext, type ServerOptions } from './context.ts';
+import { consoleLog } from './health.ts';
 import { acceptLanguage } from './language.ts';
 import { problemOf } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -26,7 +27,6 @@ declare module 'fastify' {
 const bodyLimit = 20 * 1024 * 1024;
 
 export async function buildServer(options: ServerOptions & SecurityOptions): Promise<FastifyInstance> {
-  const ctx = new ServerContext(options);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -39,6 +39,10 @@ export async function buildServer(options: ServerOptions & SecurityOptions): Pro
       return (reply as unknown as FastifyReply).code(problem.status).type('application/problem+json').send(problem);
     },
   });
+  // Made after the app for its logger (frameworkErrors above reads it only once requests come).
+  // Without a logger (npm start) the database's comings and goings still reach the console.
+  const ctx = new ServerContext(options, options.logger ? app.log : consoleLog);
+  app.addHook('onClose', async () => ctx.database.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -65,7 +69,9 @@ export async function buildServer(options: ServerOptions & SecurityOptions): Pro
   installGuard(app, ctx);
   app.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error, request.language ?? ctx.language);
-    if (problem.status >= 500) request.log.error(error);
+    // A lost database is logged once when lost and once when back (health.ts), not per request.
+    if (problem.code === 'database_unavailable') ctx.database.failed(error);
+    else if (problem.status >= 500) request.log.error(error);
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 

@@ -9,6 +9,7 @@ import { audited, type Db, recordEvent } from '../store/index.ts';
 import type { Study } from '../store/index.ts';
 import { auditHead, ConductRefusal, siteTimeZone, type SubjectListing, studyByCode, subjectsOf } from '../store/trial/index.ts';
 import { RecordCache } from './cache.ts';
+import { consoleLog, DatabaseWatch, type HealthLog } from './health.ts';
 import { RenderedAnswers } from './views/rendered.ts';
 import { SessionStore } from './sessions.ts';
 
@@ -29,6 +30,8 @@ export interface ServerOptions {
   readonly secureCookies?: boolean;
   /** fastify's logger (off by default): true, or pino options (a `stream` to capture it in tests). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** While the database is lost, how often to ask it again, to log when it is back (default 5 s). */
+  readonly databaseRetryMs?: number;
 }
 
 const rolesTtlMs = 5000;
@@ -47,6 +50,8 @@ export class ServerContext {
   readonly secureCookies: boolean;
   readonly idleMinutes: number;
   readonly cache: RecordCache;
+  /** Whether the database answers, for GET /api/health and the log. */
+  readonly database: DatabaseWatch;
   /** Kept pages' answers as sent, per kind of reader (views/rendered.ts). */
   readonly rendered = new RenderedAnswers();
   readonly #roles = new Map<string, { at: number; grants: HeldRole[] }>();
@@ -55,7 +60,7 @@ export class ServerContext {
   #lastHead: { readonly changes: number; readonly head: Promise<number> } | undefined;
   #today: { minute: number; date: string } | null = null;
 
-  constructor(options: ServerOptions) {
+  constructor(options: ServerOptions, log: HealthLog = consoleLog) {
     this.db = options.db;
     this.protocol = options.protocol;
     this.language = options.language ?? 'en';
@@ -65,6 +70,7 @@ export class ServerContext {
     this.sessions = new SessionStore(this.idleMinutes * 60_000, () => this.clock().getTime());
     this.secureCookies = options.secureCookies ?? false;
     this.cache = new RecordCache(this.db);
+    this.database = new DatabaseWatch(this.db, log, options.databaseRetryMs);
   }
 
   /** The site's calendar date today, by the server's clock. */

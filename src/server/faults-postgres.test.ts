@@ -77,11 +77,15 @@ describe('PostgreSQL stopped and restarted under writes', { skip: missing }, () 
           // Down for a while: every writer gets its answers meanwhile.
           await writes.until(() => writes.failures.length >= down + 8, 20_000, `answers while down ${round}`);
           const ackedWhileDown = writes.acked.length;
+          const health = await app.inject({ method: 'GET', url: '/api/health' });
+          assert.deepEqual([health.statusCode, health.json()], [503, { status: 'unavailable', database: 'unavailable' }], `health while down ${round}`);
           await pg.start();
           const upAt = Date.now();
           await writes.until(() => writes.acked.length > ackedWhileDown, 30_000, `a write after restart ${round}`);
           reconnectMs.push(Date.now() - upAt);
           await writes.until(() => writes.acked.length >= ackedWhileDown + 20, 30_000, `writes after restart ${round}`);
+          const healthy = await app.inject({ method: 'GET', url: '/api/health' });
+          assert.deepEqual([healthy.statusCode, healthy.json()], [200, { status: 'ok', database: 'ok' }], `health once up ${round}`);
         }
         await writes.stop();
         t.diagnostic(`${rounds} stop/start rounds; first write acknowledged ${reconnectMs.join(', ')} ms after each start; ${writes.acked.length} acknowledged, ${writes.failures.length} refused`);

@@ -13,7 +13,7 @@ import { subjectRoutes } from './subjects.ts';
 import { userRoutes } from './users.ts';
 
 export function registerRoutes(api: Api, ctx: ServerContext): void {
-  metaRoutes(api);
+  metaRoutes(api, ctx);
   publicRoutes(api, ctx);
   sessionRoutes(api, ctx);
   userRoutes(api, ctx);

@@ -119,6 +119,24 @@ describeEachBackend('server sessions', (ctx) => {
     assert.equal((await x.call(null, 'POST', '/api/session', { username: 'pi.sun', password: 'a brand new passphrase 7' })).statusCode, 200, 'a refused change changes nothing');
   });
 
+  it('ends the user\'s other sessions at a password change and keeps the one that made it (OWASP ASVS 3.3.3), on record', async () => {
+    const [here, laptop, phone] = [await x.login('crc.wu'), await x.login('crc.wu'), await x.login('crc.wu')];
+    const someoneElse = await x.login('crc.li');
+    const alive = async (who: typeof here) => (await x.call(who, 'GET', '/api/session')).statusCode;
+    const refused = await x.call(here, 'POST', '/api/session/password', { username: 'crc.wu', password: 'not the password', newPassword: 'another new passphrase 8' });
+    assert.equal(refused.statusCode, 401);
+    assert.deepEqual([await alive(here), await alive(laptop), await alive(phone)], [200, 200, 200], 'a refused change ends no session');
+    const r = await x.call(here, 'POST', '/api/session/password', { username: 'crc.wu', password, newPassword: 'another new passphrase 8' });
+    assert.equal(r.statusCode, 204);
+    assert.deepEqual([await alive(here), await alive(laptop), await alive(phone), await alive(someoneElse)], [200, 401, 401, 200]);
+    const logouts = await ctx.db().query<{ detail: { reason: string } }>(`SELECT detail FROM security_event WHERE username = 'crc.wu' AND kind = 'logout' ORDER BY created_at, id`);
+    assert.deepEqual(logouts.map((e) => e.detail.reason), ['password_changed', 'password_changed']);
+    // Changed from no session (the log-in page, with an expired password): every session ends.
+    const again = await x.call(null, 'POST', '/api/session/password', { username: 'crc.wu', password: 'another new passphrase 8', newPassword: 'a third new passphrase 9' });
+    assert.equal(again.statusCode, 204);
+    assert.equal(await alive(here), 401);
+  });
+
   it('answers bad input with 400 naming the field, in the language asked for', async () => {
     const r = await x.call(null, 'POST', '/api/session', { username: 'x' }, { 'accept-language': 'fr-FR, zh-CN;q=0.8, en;q=0.5' });
     assert.equal(r.statusCode, 400);

@@ -56,9 +56,9 @@ export class SessionStore {
     this.#sessions.delete(session.key);
   }
 
-  /** Ends every session of a user (deactivated, say). */
-  endAllOf(username: string): Session[] {
-    const ended = [...this.#sessions.values()].filter((s) => s.username === username);
+  /** Ends every session of a user (deactivated, say), but `keep` (the one that changed the password). */
+  endAllOf(username: string, keep?: Session): Session[] {
+    const ended = [...this.#sessions.values()].filter((s) => s.username === username && s.key !== keep?.key);
     for (const s of ended) this.#sessions.delete(s.key);
     return ended;
   }

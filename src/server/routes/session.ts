@@ -78,12 +78,18 @@ export function sessionRoutes(api: Api, ctx: ServerContext): void {
     { schema: { tags, body: Credentials.extend({ newPassword: Password }), response: { ...answers({ 204: z.null() }), ...limited } } },
     async (request, reply) => {
       const { username, password, newPassword } = request.body;
-      await changePassword(ctx.db, { username, password }, newPassword, ctx.policy).catch((error: unknown) => {
+      const user = await changePassword(ctx.db, { username, password }, newPassword, ctx.policy).catch((error: unknown) => {
         // Every password rule changePassword applies is about the new password: name that field
         // (the store's own message says `password`, which is the current one here).
         if (error instanceof StoreError && error.code === 'password_policy') throw new HttpProblem(400, 'password_policy', [problemIssue('password_policy', error.params, ['newPassword'])]);
         throw error;
       });
+      // OWASP ASVS 3.3.3: whoever held the old password is logged out everywhere else; the
+      // session that made the change (when it is this user's) stays.
+      const held = ctx.sessions.use(readCookie(request.headers.cookie, sessionCookie));
+      if (held && 'expired' in held) await ctx.event(held.expired.username, 'logout', { reason: 'idle' });
+      const current = held && 'session' in held ? held.session : undefined;
+      for (const s of ctx.sessions.endAllOf(user.username, current)) await ctx.event(s.username, 'logout', { reason: 'password_changed' });
       return reply.code(204).send(null);
     },
   );

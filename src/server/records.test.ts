@@ -92,6 +92,14 @@ describeEachBackend('server records', (ctx) => {
     assert.equal(body.properties.changes.minProperties, 1);
   });
 
+  it('refuses a correction whose version is past what the database holds (an integer), naming `version` (was a 500 from the database; found by the fuzz test, seed 99142)', async () => {
+    const before = await ctx.db().query('SELECT version, value_num FROM observation WHERE id = $1', [made.anc!.id]);
+    const r = await x.call(crc, 'PATCH', `/api/observations/${made.anc!.id}`, { version: 7913717807383415, reason: 'x', changes: { valueNum: 1 } });
+    assert.equal(r.statusCode, 400, r.body);
+    assert.deepEqual(r.json().issues.map((i: { path: string[]; code: string; params: { maximum: number } }) => [i.path.join('.'), i.code, i.params.maximum]), [['version', 'too_big', 2147483647]]);
+    assert.deepEqual(await ctx.db().query('SELECT version, value_num FROM observation WHERE id = $1', [made.anc!.id]), before);
+  });
+
   it('records a visit and an assessment at it', async () => {
     const visit = (await visitsOf(ctx.db(), subjectId, today)).find((v) => v.visitCode === 'd28')!;
     const r = await x.call(crc, 'POST', `/api/visits/${visit.id}`, { actualDate: visit.plannedDate, sourceRef: 'HIS-123' });

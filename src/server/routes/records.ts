@@ -69,6 +69,9 @@ const Corrections = z
   })
   .meta({ minProperties: 1, description: 'the fields to correct: at least one' });
 
+/** A row's version is a PostgreSQL integer: a larger one is no version (the database refused it, a 500). */
+const RowVersion = z.int().min(1).max(2_147_483_647);
+
 export function recordRoutes(api: Api, ctx: ServerContext): void {
   const tags = ['records'];
   const user = (request: { access: { session: { username: string } | null } }) => request.access.session!.username;
@@ -143,7 +146,7 @@ export function recordRoutes(api: Api, ctx: ServerContext): void {
 
   api.patch(
     '/api/observations/:id',
-    { schema: { tags, params: IdParams, body: z.object({ version: z.int().min(1), reason: Text(4000), changes: Corrections }), response: answers({ 200: Observation }) } },
+    { schema: { tags, params: IdParams, body: z.object({ version: RowVersion, reason: Text(4000), changes: Corrections }), response: answers({ 200: Observation }) } },
     async (request) => {
       const { version, reason, changes } = request.body;
       const current = (await observationById(ctx.db, request.params.id))!;

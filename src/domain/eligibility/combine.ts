@@ -2,18 +2,44 @@
 // evidence of every part, explains itself by the part that decided it, and lists what is missing
 // only while it is unknown: once a result is settled, no further test can change it, so nothing
 // is asked for (a coordinator should not chase a test that cannot matter).
+// Plain loops rather than flatMap/filter/map: this runs for every node of every criterion of every
+// patient of a pre-screen, and the array builtins with callbacks cost several times more (measured).
 import { DecidedCode, notMeasuredCodes } from './codes.ts';
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
-import { Tri, triAnd, triNot, triOr } from './tri.ts';
+import { Tri, triNot } from './tri.ts';
+
+/** Past this many items a map of items is cheaper than comparing each item with those kept. */
+const scanMax = 32;
 
 /**
  * Drops items equal to an earlier one (the same fact reached by two parts is shown once). Equal
  * items have equal keys, and a key starts with the item's `item` then a NUL: two items whose `item`
  * differ (and hold no NUL) cannot be equal, so keys are made only for items that share their `item`
- * with an earlier one (evidence keys cost more than the rest of a combine, measured).
+ * with an earlier one (evidence keys cost more than the rest of a combine, measured). `items` is a
+ * fresh array the caller gives up.
  */
-function dedupe<T extends { readonly item: string }>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  if (items.length < 2) return [...items];
+function dedupe<T extends { readonly item: string }>(items: T[], keyOf: (item: T) => string): T[] {
+  if (items.length < 2) return items;
+  if (items.length > scanMax) return dedupeByItem(items, keyOf);
+  const out: T[] = [];
+  for (const x of items) {
+    if (typeof x.item !== 'string' || x.item.includes('\u0000')) return dedupeByKey(items, keyOf);
+    let key: string | undefined;
+    let seen = false;
+    for (const y of out) {
+      if (y.item !== x.item) continue;
+      key ??= keyOf(x);
+      if (keyOf(y) === key) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out.push(x);
+  }
+  return out;
+}
+
+function dedupeByItem<T extends { readonly item: string }>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const byItem = new Map<string, T[]>();
   const out: T[] = [];
   for (const x of items) {
@@ -44,10 +70,23 @@ function dedupeByKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
 const evidenceKey = (e: Evidence) => `${e.item}\u0000${String(e.value)}\u0000${typeof e.value}\u0000${e.unit}\u0000${e.date}\u0000${e.source}\u0000${e.compared}`;
 const missingKey = (m: Missing) => `${m.item}\u0000${m.code}\u0000${m.params === undefined ? '' : JSON.stringify(m.params)}`;
 
-const evidenceOf = (parts: readonly NodeResult[]): Evidence[] => dedupe(parts.flatMap((p) => p.evidence), evidenceKey);
-const missingOf = (parts: readonly NodeResult[]): Missing[] =>
-  dedupe(parts.filter((p) => p.status === Tri.unknown).flatMap((p) => p.missing), missingKey);
-const first = (parts: readonly NodeResult[], status: Tri): NodeResult => parts.find((p) => p.status === status)!;
+function evidenceOf(parts: readonly NodeResult[]): Evidence[] {
+  const all: Evidence[] = [];
+  for (const p of parts) for (const e of p.evidence) all.push(e);
+  return dedupe(all, evidenceKey);
+}
+
+function missingOf(parts: readonly NodeResult[]): Missing[] {
+  const all: Missing[] = [];
+  for (const p of parts) if (p.status === Tri.unknown) for (const m of p.missing) all.push(m);
+  return dedupe(all, missingKey);
+}
+
+function first(parts: readonly NodeResult[], status: Tri): NodeResult {
+  for (const p of parts) if (p.status === status) return p;
+  // The callers ask only for a status they found among the parts.
+  throw new Error(`no part is ${status}`);
+}
 
 function settle(status: Tri, parts: readonly NodeResult[], reason: NodeResult['reason']): NodeResult {
   return { status, reason, evidence: evidenceOf(parts), missing: status === Tri.unknown ? missingOf(parts) : [] };
@@ -55,22 +94,34 @@ function settle(status: Tri, parts: readonly NodeResult[], reason: NodeResult['r
 
 /** `all`: not met as soon as one part is not met (its reason), whatever the unknowns. */
 export function combineAll(parts: readonly NodeResult[]): NodeResult {
-  const status = triAnd(parts.map((p) => p.status));
+  let status: Tri = Tri.met;
+  for (const p of parts) {
+    if (p.status === Tri.notMet) {
+      status = Tri.notMet;
+      break;
+    }
+    if (p.status === Tri.unknown) status = Tri.unknown;
+  }
   if (status === Tri.met && parts.length !== 1) return settle(status, parts, { code: DecidedCode.allMet, params: { count: parts.length } });
   return settle(status, parts, first(parts, status).reason);
 }
 
 /** `any`: met as soon as one part is met (its reason). */
 export function combineAny(parts: readonly NodeResult[]): NodeResult {
-  const status = triOr(parts.map((p) => p.status));
+  let status: Tri = Tri.notMet;
+  for (const p of parts) {
+    if (p.status === Tri.met) {
+      status = Tri.met;
+      break;
+    }
+    if (p.status === Tri.unknown) status = Tri.unknown;
+  }
   if (status === Tri.notMet && parts.length !== 1) return settle(status, parts, { code: DecidedCode.noneMet, params: { count: parts.length } });
   return settle(status, parts, first(parts, status).reason);
 }
 
 export function combineNot(part: NodeResult): NodeResult {
-  // Object.assign, not `{ ...part, status }`: V8 in Node 20 builds a spread followed by more fields
-  // on a slow path (~1 µs, measured); the object is the same.
-  return Object.assign({}, part, { status: triNot(part.status) });
+  return { status: triNot(part.status), reason: part.reason, evidence: part.evidence, missing: part.missing };
 }
 
 /** A part is "not measured" when it is unknown only because no result lies in the window. */

@@ -5,6 +5,7 @@ import type { DecidedCode, MissingCode } from './codes.ts';
 import type { Evidence, Missing, NodeResult, Reason } from './criterion-result.ts';
 import { addDays, datePart, dayNumber } from './dates.ts';
 import type { PatientRecord } from './patient-record.ts';
+import { RecordIndex } from './record-index.ts';
 import { Tri } from './tri.ts';
 
 export interface EvalContext {
@@ -15,6 +16,8 @@ export interface EvalContext {
   readonly asOfDay: number;
   /** Labs older than this many days before `asOf` are stale (protocol `screening.windowDays`). */
   readonly windowDays: number;
+  /** The record's facts grouped as the leaves read them (record-index.ts). */
+  readonly index: RecordIndex;
 }
 
 type ReasonParams = NonNullable<Reason['params']>;
@@ -34,17 +37,34 @@ export function makeContext(protocol: Protocol, record: PatientRecord, asOf: str
     procedures: record.procedures ?? [],
     answers: record.answers ?? [],
   });
+  const asOfDay = dayNumber(day);
   return {
     protocol,
     record: defaulted,
     asOf: day,
-    asOfDay: dayNumber(day),
+    asOfDay,
     windowDays: protocol.screening?.windowDays ?? 28,
+    index: new RecordIndex(defaulted, asOfDay),
   };
 }
 
+// Window starts of the current screening date: a pre-screen asks for the same few for every patient.
+let startsOf = '';
+const starts = new Map<number, string>();
+
 /** The first day of a look-back of `days` days ending on the screening date (both inclusive). */
-export const windowStart = (ctx: EvalContext, days: number): string => addDays(ctx.asOf, -days);
+export function windowStart(ctx: EvalContext, days: number): string {
+  if (ctx.asOf !== startsOf || starts.size > 64) {
+    starts.clear();
+    startsOf = ctx.asOf;
+  }
+  let start = starts.get(days);
+  if (start === undefined) {
+    start = addDays(ctx.asOf, -days);
+    starts.set(days, start);
+  }
+  return start;
+}
 
 /** Not after the screening date: a value dated later is never used. */
 export const notAfterAsOf = (ctx: EvalContext, date: string): boolean => dayNumber(date) <= ctx.asOfDay;
@@ -67,19 +87,35 @@ export function unknown(missingItems: readonly Missing[], evidence: readonly Evi
   return { status: Tri.unknown, reason, evidence, missing: missingItems };
 }
 
+// Agent names recur across patients (a handful of drugs), and NFKC normalisation is not cheap.
+const agentKeys = new Map<string, string>();
+
 /** Normalises an agent name as the FHIR adapter's code tables do (NFKC, lower case, single spaces). */
-export const agentKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+export function agentKey(name: string): string {
+  let key = agentKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (agentKeys.size >= 4096) agentKeys.clear();
+    agentKeys.set(name, key);
+  }
+  return key;
+}
 
 /** Picks the latest by date (then by full date-time text, then by position in the record). */
 export function latestBy<T>(items: readonly T[], dateOf: (item: T) => string | undefined): T | undefined {
   let best: T | undefined;
-  let bestKey: [number, string] | undefined;
+  let found = false;
+  let bestDay = 0;
+  let bestText = '';
   for (const item of items) {
     const date = dateOf(item);
-    const key: [number, string] = date === undefined ? [Number.NEGATIVE_INFINITY, ''] : [dayNumber(date), date];
-    if (!bestKey || key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] >= bestKey[1])) {
+    const day = date === undefined ? Number.NEGATIVE_INFINITY : dayNumber(date);
+    const text = date ?? '';
+    if (!found || day > bestDay || (day === bestDay && text >= bestText)) {
       best = item;
-      bestKey = key;
+      found = true;
+      bestDay = day;
+      bestText = text;
     }
   }
   return best;

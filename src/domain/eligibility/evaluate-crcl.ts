@@ -24,6 +24,15 @@ function positiveQuantity(ctx: EvalContext, feature: 'weight' | 'creatinine', un
   return found({ fact: pick.value, value: q.value });
 }
 
+/** mL/min, or NaN where the equation refuses the inputs. */
+function clearance(age: number, sex: 'female' | 'male', weightKg: number, creatinineMgPerDl: number): number {
+  // cockcroftGault converts the creatinine itself (exact 88.4 factor); the value is already in mg/dL.
+  const r = cockcroftGault({ age, sex, weightKg, creatinine: { value: creatinineMgPerDl, unit: 'mg/dL' } });
+  return r.ok ? r.value.mlPerMin : Number.NaN;
+}
+
+const clearanceEvidence = (ctx: EvalContext, v: number, min: number): Evidence => ({ item: 'crcl', value: v, unit: 'mL/min', date: ctx.asOf, compared: `>= ${min}` });
+
 export function evaluateCrcl(ctx: EvalContext, leaf: LeafOf<'crcl'>): NodeResult {
   const age = ageOn(ctx);
   const sex = ctx.record.sex;
@@ -40,22 +49,20 @@ export function evaluateCrcl(ctx: EvalContext, leaf: LeafOf<'crcl'>): NodeResult
   if (!creatinine.ok) lack.push(creatinine.missing);
   if (age === undefined || !weight.ok || !creatinine.ok) return unknown(lack, evidence);
 
-  const compute = (s: 'female' | 'male') => {
-    // cockcroftGault converts the creatinine itself (exact 88.4 factor); the value is already in mg/dL.
-    const r = cockcroftGault({ age, sex: s, weightKg: weight.value.value, creatinine: { value: creatinine.value.value, unit: 'mg/dL' } });
-    return r.ok ? r.value.mlPerMin : Number.NaN;
-  };
+  const weightKg = weight.value.value;
+  const creatinineMgPerDl = creatinine.value.value;
   const known = sex === 'female' || sex === 'male' ? sex : undefined;
-  const male = compute('male');
-  const female = compute('female');
-  const params = { mlPerMin: known ? compute(known) : null, min: leaf.min, age, weightKg: weight.value.value, creatinineMgPerDl: creatinine.value.value, sex: known ?? null };
-  const result = (v: number) => ({ item: 'crcl', value: v, unit: 'mL/min', date: ctx.asOf, compared: `>= ${leaf.min}` });
   if (known) {
-    const v = compute(known);
-    const ev = [...evidence, result(v)];
-    return compare(v, '>=', leaf.min) ? met(DecidedCode.crclMet, params, ev) : notMet(DecidedCode.crclBelow, params, ev);
+    const v = clearance(age, known, weightKg, creatinineMgPerDl);
+    const params = { mlPerMin: v, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: known };
+    evidence.push(clearanceEvidence(ctx, v, leaf.min));
+    return compare(v, '>=', leaf.min) ? met(DecidedCode.crclMet, params, evidence) : notMet(DecidedCode.crclBelow, params, evidence);
   }
-  if (compare(female, '>=', leaf.min)) return met(DecidedCode.crclMet, Object.assign({}, params, { mlPerMin: female }), [...evidence, result(female)]);
-  if (!compare(male, '>=', leaf.min)) return notMet(DecidedCode.crclBelow, Object.assign({}, params, { mlPerMin: male }), [...evidence, result(male)]);
+  const female = clearance(age, 'female', weightKg, creatinineMgPerDl);
+  if (compare(female, '>=', leaf.min))
+    return met(DecidedCode.crclMet, { mlPerMin: female, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: null }, [...evidence, clearanceEvidence(ctx, female, leaf.min)]);
+  const male = clearance(age, 'male', weightKg, creatinineMgPerDl);
+  if (!compare(male, '>=', leaf.min))
+    return notMet(DecidedCode.crclBelow, { mlPerMin: male, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: null }, [...evidence, clearanceEvidence(ctx, male, leaf.min)]);
   return unknown([missing('sex', MissingCode.sexUnknown)], evidence);
 }

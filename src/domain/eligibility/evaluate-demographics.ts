@@ -14,12 +14,23 @@ export function ageOn(ctx: EvalContext): number | undefined {
   return birthDate === undefined ? undefined : completedYears(birthDate, ctx.asOf);
 }
 
+// The bounds as text, once per rule (a pre-screen shows them for every patient).
+const bounds = new WeakMap<LeafOf<'age'>, string>();
+
+function boundsText(leaf: LeafOf<'age'>): string {
+  let text = bounds.get(leaf);
+  if (text === undefined) {
+    text = [leaf.min === undefined ? null : `>= ${leaf.min}`, leaf.max === undefined ? null : `<= ${leaf.max}`].filter((b) => b !== null).join(' and ');
+    bounds.set(leaf, text);
+  }
+  return text;
+}
+
 export function evaluateAge(ctx: EvalContext, leaf: LeafOf<'age'>): NodeResult {
   const age = ageOn(ctx);
   const birthDate = ctx.record.birthDate;
   if (age === undefined || birthDate === undefined) return unknown([missing('birthDate', MissingCode.noBirthDate)]);
-  const bounds = [leaf.min === undefined ? null : `>= ${leaf.min}`, leaf.max === undefined ? null : `<= ${leaf.max}`].filter((b) => b !== null);
-  const evidence = [{ item: 'age', value: age, unit: 'a', date: ctx.asOf, source: 'birthDate', compared: bounds.join(' and ') }, { item: 'birthDate', value: datePart(birthDate) }];
+  const evidence = [{ item: 'age', value: age, unit: 'a', date: ctx.asOf, source: 'birthDate', compared: boundsText(leaf) }, { item: 'birthDate', value: datePart(birthDate) }];
   const params = { age, min: leaf.min ?? null, max: leaf.max ?? null, birthDate: datePart(birthDate) };
   if (leaf.min !== undefined && age < leaf.min) return notMet(DecidedCode.ageBelowMinimum, params, evidence);
   if (leaf.max !== undefined && age > leaf.max) return notMet(DecidedCode.ageAboveMaximum, params, evidence);

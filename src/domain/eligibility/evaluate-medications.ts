@@ -6,13 +6,13 @@
 // A glucocorticoid that cannot be converted makes the total unknown, except that the known part
 // already above the maximum settles "not met" (doses only add up).
 import { type Glucocorticoid, glucocorticoidEquivalentMg, prednisoneEquivalentMgPerDay } from '../scores/prednisone-equivalent.ts';
-import { tidy } from '../units/index.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
 import { agentKey, type EvalContext, met, missing, notMet, unknown } from './context.ts';
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
 import type { LeafOf } from './limits.ts';
 import { isCurrent, medicationEvidence, startedBy } from './medications.ts';
+import { tidied } from './tidied.ts';
 import type { MedicationFact } from './patient-record.ts';
 
 const isGlucocorticoid = (name: string): name is Glucocorticoid => Object.hasOwn(glucocorticoidEquivalentMg, name);
@@ -31,7 +31,7 @@ function mgPerDay(m: MedicationFact): { ok: true; value: number } | { ok: false;
   if (m.problem) return { ok: false, missing: missing(m.agent, m.problem.code, Object.assign({}, at, { detail: m.problem.detail ?? null })) };
   if (!isGlucocorticoid(agent)) return { ok: false, missing: missing(m.agent, MissingCode.unknownGlucocorticoid, at) };
   if (!m.dose) return { ok: false, missing: missing(m.agent, MissingCode.noDose, at) };
-  const r = prednisoneEquivalentMgPerDay({ drug: agent, dose: m.dose, ...(m.perDay === undefined ? {} : { timesPerDay: m.perDay }) });
+  const r = prednisoneEquivalentMgPerDay(m.perDay === undefined ? { drug: agent, dose: m.dose } : { drug: agent, dose: m.dose, timesPerDay: m.perDay });
   if (r.ok) return { ok: true, value: r.value.mgPerDay };
   const code = r.issues[0]?.code === MissingCode.unknownUnit ? MissingCode.unknownUnit : MissingCode.incompatibleUnit;
   return { ok: false, missing: missing(m.agent, code, Object.assign({}, at, { unit: m.dose.unit, expected: 'mg' })) };
@@ -59,7 +59,7 @@ export function evaluateGlucocorticoidDose(ctx: EvalContext, leaf: LeafOf<'gluco
       evidence.push(medicationEvidence(m));
     }
   }
-  const total = tidy(known);
+  const total = tidied(known);
   const minimumApplies = !(noMinimumWithIs && onImmunosuppressant);
   const bounds = minimumApplies ? `>= ${min} and <= ${leaf.max}` : `<= ${leaf.max} (no minimum with an immunosuppressant)`;
   evidence.push({ item: 'prednisone-equivalent', value: total, unit: 'mg/d', date: ctx.asOf, compared: bounds });

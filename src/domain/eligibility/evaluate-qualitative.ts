@@ -16,24 +16,25 @@ export interface Positivity {
   readonly evidence: Evidence;
 }
 
+/** A titre against the minimum dilution (none in the rule: the titre cannot be read as positive). */
+function titrePositivity(fact: ObservationFact, dilution: number, minDilution: number | undefined): Pick<Positivity> {
+  if (minDilution === undefined) return lacking(missing(fact.feature, MissingCode.noTiterThreshold, { date: datePart(fact.date), source: fact.source }));
+  return found({ positive: dilution >= minDilution, evidence: observationEvidence(fact, `>= 1:${minDilution}`) });
+}
+
 /** Whether one result is positive, or why that cannot be read from it. */
 export function positivity(ctx: EvalContext, fact: ObservationFact, minDilution: number | undefined): Pick<Positivity> {
-  const at = { date: datePart(fact.date), source: fact.source };
   const v = fact.value;
-  const titre = (dilution: number): Pick<Positivity> => {
-    if (minDilution === undefined) return lacking(missing(fact.feature, MissingCode.noTiterThreshold, at));
-    return found({ positive: dilution >= minDilution, evidence: observationEvidence(fact, `>= 1:${minDilution}`) });
-  };
   switch (v.kind) {
     case 'coded':
-      if (v.result === 'indeterminate') return lacking(missing(fact.feature, MissingCode.indeterminateResult, at));
+      if (v.result === 'indeterminate') return lacking(missing(fact.feature, MissingCode.indeterminateResult, { date: datePart(fact.date), source: fact.source }));
       return found({ positive: v.result === 'positive', evidence: observationEvidence(fact) });
     case 'titer':
-      return titre(v.dilution);
+      return titrePositivity(fact, v.dilution, minDilution);
     case 'unusable':
-      return lacking(missing(fact.feature, v.problem.code, Object.assign({}, at, { detail: v.problem.detail ?? null })));
+      return lacking(missing(fact.feature, v.problem.code, { date: datePart(fact.date), source: fact.source, detail: v.problem.detail ?? null }));
     case 'quantity': {
-      if (findUnit(v.quantity.unit)?.dimension === Dimension.titer) return titre(v.quantity.value);
+      if (findUnit(v.quantity.unit)?.dimension === Dimension.titer) return titrePositivity(fact, v.quantity.value, minDilution);
       const uln = limitFor(ctx, fact, 'uln');
       if (!uln.ok) return lacking(uln.missing);
       const evidence = observationEvidence(fact, `> ULN (${uln.value.value}) ${v.quantity.unit}`);

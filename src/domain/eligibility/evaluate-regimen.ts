@@ -5,36 +5,54 @@
 // continuous use. An agent stopped before the screening date is not part of the current set, so
 // stopping one does not restart the regimen (the issue's reading; noted as uncertain).
 import { DecidedCode, MissingCode } from './codes.ts';
-import { agentKey, type EvalContext, met, notMet, unknown } from './context.ts';
-import { addDays, datePart, dayNumber } from './dates.ts';
+import { agentKey, type EvalContext, met, notMet, unknown, windowStart } from './context.ts';
+import type { Evidence, NodeResult } from './criterion-result.ts';
+import { datePart, dayNumber } from './dates.ts';
 import type { LeafOf } from './limits.ts';
 import { type ContinuousUse, continuousUse, doseChanges, isCurrent, medicationEvidence } from './medications.ts';
 import type { MedicationFact } from './patient-record.ts';
-import type { NodeResult } from './criterion-result.ts';
+
+/** The latest of some dates (the first of equal days). */
+function lastOf(dates: readonly string[]): string {
+  let last = dates[0]!;
+  for (let i = 1; i < dates.length; i++) if (dayNumber(dates[i]!) > dayNumber(last)) last = dates[i]!;
+  return last;
+}
 
 export function evaluateStableRegimen(ctx: EvalContext, leaf: LeafOf<'stable-regimen'>): NodeResult {
-  const classes = new Set<string>(leaf.classes);
-  const statements = ctx.record.medications.filter((m) => classes.has(m.class));
-  const agents = [...new Set(statements.filter((m) => isCurrent(ctx, m)).map((m) => agentKey(m.agent)))].sort();
-  const regimenBy = addDays(ctx.asOf, -7 * leaf.minRegimenWeeks);
-  const stableBy = addDays(ctx.asOf, -7 * leaf.minDoseStableWeeks);
+  const classes: readonly string[] = leaf.classes;
+  const statements: MedicationFact[] = [];
+  const current = new Set<string>();
+  for (const m of ctx.record.medications) {
+    if (!classes.includes(m.class)) continue;
+    statements.push(m);
+    if (isCurrent(ctx, m)) current.add(agentKey(m.agent));
+  }
+  const agents = [...current].sort();
+  // windowStart(ctx, d) is the screening date minus d days, as addDays gives it.
+  const regimenBy = windowStart(ctx, 7 * leaf.minRegimenWeeks);
+  const stableBy = windowStart(ctx, 7 * leaf.minDoseStableWeeks);
   const base = { classes: [...leaf.classes], minRegimenWeeks: leaf.minRegimenWeeks, minDoseStableWeeks: leaf.minDoseStableWeeks };
   if (ctx.record.medications.length === 0) return unknown([{ item: 'medication-history', code: MissingCode.noMedicationHistory }]);
   if (agents.length === 0) return notMet(DecidedCode.noCurrentRegimen, base, []);
 
-  const uses = agents.map((a) => continuousUse(ctx, a, statements)).filter((u): u is ContinuousUse => u !== undefined);
-  const changes: MedicationFact[] = uses.flatMap(doseChanges);
-  const lastOf = (dates: readonly string[]) => dates.reduce((a, b) => (dayNumber(b) > dayNumber(a) ? b : a));
+  const uses: ContinuousUse[] = [];
+  for (const a of agents) {
+    const use = continuousUse(ctx, a, statements);
+    if (use !== undefined) uses.push(use);
+  }
+  const changes: MedicationFact[] = [];
+  for (const u of uses) for (const m of doseChanges(u)) changes.push(m);
   const regimenStart = lastOf(uses.map((u) => u.start));
   const lastChange = changes.length > 0 ? lastOf(changes.map((m) => datePart(m.start))) : null;
   const changed = new Set(changes);
-  const evidence = uses.flatMap((u) =>
-    u.statements.map((m) =>
-      medicationEvidence(m, changed.has(m) ? `dose change on ${datePart(m.start)}, stable since <= ${stableBy}` : `in use since ${u.start}, started <= ${regimenBy}`),
-    ),
-  );
-  // Object.assign, not a spread followed by fields: the same object without V8's slow path (combine.ts).
-  const params = Object.assign({}, base, { agents, regimenStart, lastChange, regimenBy, stableBy });
+  const evidence: Evidence[] = [];
+  for (const u of uses)
+    for (const m of u.statements)
+      evidence.push(
+        medicationEvidence(m, changed.has(m) ? `dose change on ${datePart(m.start)}, stable since <= ${stableBy}` : `in use since ${u.start}, started <= ${regimenBy}`),
+      );
+  const params = { classes: base.classes, minRegimenWeeks: base.minRegimenWeeks, minDoseStableWeeks: base.minDoseStableWeeks, agents, regimenStart, lastChange, regimenBy, stableBy };
 
   if (dayNumber(regimenStart) > dayNumber(regimenBy)) return notMet(DecidedCode.regimenTooRecent, params, evidence);
   if (lastChange !== null && dayNumber(lastChange) > dayNumber(stableBy)) {

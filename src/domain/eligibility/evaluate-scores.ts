@@ -58,14 +58,15 @@ function anaEntry(ctx: EvalContext, minAnaDilution: number): NodeResult {
   return fromLab;
 }
 
+const eularAcrCodes = new Set<string>(eularAcrCriterionCodes);
+
 /** I2: classified by the 2019 EULAR/ACR criteria (entry criterion, ≥ 10 points, ≥ 1 clinical criterion). */
 export function evaluateEularAcr(ctx: EvalContext, leaf: LeafOf<'eular-acr-2019'>): NodeResult {
   const minAnaDilution = leaf.minAnaDilution ?? 80;
   const entry = anaEntry(ctx, minAnaDilution);
   const answers = answersOf(ctx, 'eular-acr-2019');
-  const codes = new Set<string>(eularAcrCriterionCodes);
   const latest = [...latestPerItem(answers).values()];
-  const present = latest.filter((a) => a.value === true && codes.has(a.linkId));
+  const present = latest.filter((a) => a.value === true && eularAcrCodes.has(a.linkId));
   const r = classifyEularAcr2019('positive', present.map((a) => a.linkId));
   const counted = new Map(r.domains.map((d) => [d.criterion as string, d.points]));
   const evidence: Evidence[] = [

@@ -61,6 +61,18 @@ function evaluateLeaf(ctx: EvalContext, leaf: Leaf): NodeResult {
   }
 }
 
+/** `protocol hn2301 1.0`, the source of a switch's evidence: one string per protocol. */
+const switchSources = new WeakMap<Protocol, string>();
+
+function switchSource(protocol: Protocol): string {
+  let source = switchSources.get(protocol);
+  if (source === undefined) {
+    source = `protocol ${protocol.id} ${protocol.version}`;
+    switchSources.set(protocol, source);
+  }
+  return source;
+}
+
 /**
  * A `switch` evaluates the case its protocol switch selects (the decided value, else the default),
  * and records that choice as evidence so the result shows which reading of the protocol was used.
@@ -71,24 +83,27 @@ function evaluateSwitch(ctx: EvalContext, rule: Extract<Rule, { type: 'switch' }
   // Protocol validation rejects this; a protocol built in code without it gets an unknown, not a throw.
   if (!chosen || value === undefined) return unknown([missing(rule.name, MissingCode.switchUnresolved, { switch: rule.name, value: value ?? null })]);
   const result = evaluateRule(ctx, chosen);
-  const source = `protocol ${ctx.protocol.id} ${ctx.protocol.version}`;
-  // Object.assign, not a spread followed by a field: the same object without V8's slow path (combine.ts).
-  return Object.assign({}, result, { evidence: [...result.evidence, { item: `switch:${rule.name}`, value, source }] });
+  const evidence = result.evidence.slice();
+  evidence.push({ item: `switch:${rule.name}`, value, source: switchSource(ctx.protocol) });
+  return { status: result.status, reason: result.reason, evidence, missing: result.missing };
+}
+
+function evaluateParts(ctx: EvalContext, rules: readonly Rule[]): NodeResult[] {
+  const out: NodeResult[] = new Array(rules.length);
+  for (let i = 0; i < rules.length; i++) out[i] = evaluateRule(ctx, rules[i]!);
+  return out;
 }
 
 export function evaluateRule(ctx: EvalContext, rule: Rule): NodeResult {
   switch (rule.type) {
     case 'all':
-      return combineAll(rule.of.map((r) => evaluateRule(ctx, r)));
+      return combineAll(evaluateParts(ctx, rule.of));
     case 'any':
-      return combineAny(rule.of.map((r) => evaluateRule(ctx, r)));
+      return combineAny(evaluateParts(ctx, rule.of));
     case 'not':
       return combineNot(evaluateRule(ctx, rule.rule));
     case 'each-measured':
-      return combineEachMeasured(
-        rule.of.map((r) => evaluateRule(ctx, r)),
-        rule.minMeasured ?? 1,
-      );
+      return combineEachMeasured(evaluateParts(ctx, rule.of), rule.minMeasured ?? 1);
     case 'switch':
       return evaluateSwitch(ctx, rule);
     default:

@@ -44,10 +44,14 @@ export function limitFor(ctx: EvalContext, fact: ObservationFact, kind: LimitKin
 /**
  * `value op threshold`, after removing float noise from both sides (tidy keeps 12 significant
  * digits), so that 2.5 × ULN computed as 1.5 × 1.1 = 1.6500000000000001 still equals 1.65.
+ * Tidying moves a number by at most 5e-12 of itself and never reorders two numbers (rounding to 12
+ * digits is monotone), so numbers further apart than 1e-10 of the larger compare as they are
+ * tidied: only near-ties pay for tidy (computed values such as a clearance are new to its memo).
  */
 export function compare(value: number, op: Comparison, threshold: number): boolean {
-  const a = tidied(value);
-  const b = tidied(threshold);
+  const apart = Math.abs(value - threshold) > 1e-10 * Math.max(Math.abs(value), Math.abs(threshold));
+  const a = apart ? value : tidied(value);
+  const b = apart ? threshold : tidied(threshold);
   switch (op) {
     case '>=':
       return a >= b;

@@ -8,7 +8,8 @@ import { type Analyte, convert, findUnit } from '../units/index.ts';
 import { MissingCode } from './codes.ts';
 import type { Evidence, Missing } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
-import { type EvalContext, latestBy, missing, notAfterAsOf, windowStart } from './context.ts';
+import { type EvalContext, missing, windowStart } from './context.ts';
+import { convertedValue } from './conversions.ts';
 import type { ObservationFact, ObservationFeature } from './patient-record.ts';
 import { tidied } from './tidied.ts';
 
@@ -18,8 +19,8 @@ export const found = <T>(value: T): Pick<T> => ({ ok: true, value });
 export const lacking = <T>(m: Missing): Pick<T> => ({ ok: false, missing: m });
 
 /** Observations of a feature dated on or before the screening date. */
-export function observationsOf(ctx: EvalContext, feature: ObservationFeature): ObservationFact[] {
-  return ctx.record.observations.filter((o) => o.feature === feature && notAfterAsOf(ctx, o.date));
+export function observationsOf(ctx: EvalContext, feature: ObservationFeature): readonly ObservationFact[] {
+  return ctx.index.observations(feature);
 }
 
 /** The most recent observation in the window, or why there is none. */
@@ -32,10 +33,24 @@ export function latestInWindow(
   const days = lookbackDays ?? ctx.windowDays;
   const from = windowStart(ctx, days);
   const fromDay = dayNumber(from);
-  const inWindow = candidates.filter((o) => dayNumber(o.date) >= fromDay);
-  const latest = latestBy(inWindow, (o) => o.date);
+  // latestBy over the results in the window and over all of them, in one pass and without a key
+  // per result: by day, then date-time text, then the later in the record.
+  let latest: ObservationFact | undefined;
+  let latestDay = 0;
+  let older: ObservationFact | undefined;
+  let olderDay = 0;
+  for (const o of candidates) {
+    const day = dayNumber(o.date);
+    if (day >= fromDay && (latest === undefined || day > latestDay || (day === latestDay && o.date >= latest.date))) {
+      latest = o;
+      latestDay = day;
+    }
+    if (older === undefined || day > olderDay || (day === olderDay && o.date >= older.date)) {
+      older = o;
+      olderDay = day;
+    }
+  }
   if (latest) return found(latest);
-  const older = latestBy(candidates, (o) => o.date);
   if (older) return lacking(missing(feature, MissingCode.resultTooOld, { date: datePart(older.date), windowDays: days, from, source: older.source }));
   return lacking(missing(feature, MissingCode.noResultInWindow, { windowDays: days, from, to: ctx.asOf }));
 }
@@ -48,9 +63,15 @@ export function analyteOf(feature: ObservationFeature): Analyte | undefined {
 
 /** Why a received value cannot be read as a number, or the number in `unit`. */
 export function quantityIn(fact: ObservationFact, unit: string): Pick<number> {
+  const v = fact.value;
+  if (v.kind === 'quantity' && findUnit(unit)) {
+    // The same unit text converts to the value itself (convert: same unit code).
+    if (v.quantity.unit === unit) return found(v.quantity.value);
+    const value = convertedValue(v.quantity.value, v.quantity.unit, unit, analyteOf(fact.feature));
+    if (value !== undefined) return found(value);
+  }
   const date = datePart(fact.date);
   const source = fact.source;
-  const v = fact.value;
   if (v.kind === 'unusable') return lacking(missing(fact.feature, v.problem.code, { date, source, detail: v.problem.detail ?? null }));
   if (v.kind !== 'quantity') return lacking(missing(fact.feature, MissingCode.unexpectedValueKind, { date, source, kind: v.kind }));
   if (!findUnit(unit)) return lacking(missing(fact.feature, MissingCode.unknownUnit, { date, source, unit }));
@@ -68,8 +89,8 @@ export function thresholdInReportedUnit(fact: ObservationFact, threshold: number
   if (fact.value.kind !== 'quantity') return { value: threshold, unit };
   const reported = fact.value.quantity.unit;
   if (!findUnit(reported) || !findUnit(unit)) return { value: threshold, unit };
-  const back = convert({ value: threshold, unit }, reported, { analyte: analyteOf(fact.feature) });
-  return back.ok ? { value: tidied(back.value.value), unit: reported } : { value: threshold, unit };
+  const back = reported === unit ? threshold : convertedValue(threshold, unit, reported, analyteOf(fact.feature));
+  return back !== undefined ? { value: tidied(back), unit: reported } : { value: threshold, unit };
 }
 
 /**

@@ -9,12 +9,14 @@
 //
 // It gives what resourceFacts gives for JSON.parse of the line (observation.ts, observation-value.ts,
 // observation-range.ts, spo2-room-air.ts) or nothing at all: every byte is checked against the JSON
-// grammar, and anything else — another value[x], a date that is not a full date, a comparator, an
-// SpO2 with components, pregnancy status, a key given twice or escaped, any issue the general path
-// would raise — is `notSure`, and the caller takes the general path. The value and its limits come
-// from observation-value.ts and observation-range.ts themselves; the choice of the test's coding
-// repeats observation.ts bestMapping. extract.test.ts holds this to the general path on generated
-// and mutated resources.
+// grammar, and anything else — another value[x], a date that is not a full date, a comparator,
+// pregnancy status, a key given twice or escaped, any issue the general path would raise — is
+// `notSure`, and the caller takes the general path. The value and its limits come from
+// observation-value.ts and observation-range.ts themselves, an SpO2's room air from
+// spo2-room-air.ts (its components parsed alone); the choice of the test's coding repeats
+// observation.ts bestMapping. extract.test.ts holds this to the general path on generated and
+// mutated resources. A line read here that gave one quantity result becomes a template for the
+// lines like it (extract-template.ts).
 import type { ObservationFact } from '../domain/eligibility/patient-record.ts';
 import type { CodeRole } from '../fhir/code-tables-schema.ts';
 import type { CodeTables, ObservationMapping } from '../fhir/code-tables-types.ts';
@@ -22,9 +24,11 @@ import { noFacts, type ResourceFacts } from '../fhir/fact.ts';
 import { isFullDate, type Json, Sink } from '../fhir/fhir-read.ts';
 import { type Limits, readLimits } from '../fhir/observation-range.ts';
 import { readObservationValue, type ValueUnit } from '../fhir/observation-value.ts';
+import { onRoomAir } from '../fhir/spo2-room-air.ts';
 import { KeyTable, notSure, numberRead, readNumber, skip, ws } from './json-bytes.ts';
 import { ByteMemo, frozenParse } from './byte-memo.ts';
 import { end, keyId, member, next, open, str, text } from './extract-scan.ts';
+import { found, forgetFound, type TemplateFact } from './extract-template.ts';
 
 const K = { resourceType: 0, id: 1, status: 2, code: 3, subject: 4, effectiveDateTime: 5, valueQuantity: 6, referenceRange: 7, component: 8 } as const;
 const keys = new KeyTable(Object.keys(K));
@@ -64,7 +68,9 @@ function readQuantity(b: Buffer, i: number, e: number): number {
     if (k === 0) {
       const c = b[i]!;
       if (c !== 0x2d && !(c >= 0x30 && c <= 0x39)) throw notSure;
+      found[6] = i;
       i = readNumber(b, i, e, true);
+      found[7] = i;
       q.value = numberRead;
     } else if (k === 1 || k === 2) {
       i = str(b, i, e, k === 1 ? S.unit : S.unitCode);
@@ -142,7 +148,9 @@ function readSubject(b: Buffer, i: number, e: number): number {
     i = member(b, at, e, referenceKeys, k);
     k = keyId;
     if (k === 0) {
+      found[2] = i + 1;
       i = str(b, i, e, S.reference);
+      found[3] = i - 1;
       reference = text;
     } else i = skip(b, i, e, 2);
   }
@@ -207,7 +215,18 @@ function limitsOf(m: ObservationMapping, unit: ValueUnit, tables: CodeTables): L
 
 const sink = new Sink([], '');
 
+/** An SpO2's components (checked bytes [from, to)) read by spo2-room-air.ts; an issue there is not sure. */
+function componentsRoomAir(b: Buffer, from: number, to: number, tables: CodeTables): boolean | undefined {
+  sink.issues = undefined;
+  const roomAir = onRoomAir({ component: JSON.parse(b.toString('utf8', from, to)) as Json }, tables, sink);
+  if (sink.issues) throw notSure;
+  return roomAir;
+}
+
 const none: ResourceFacts = { subject: null, facts: noFacts };
+
+/** What the line last read gave, for a template (extract-template.ts): set for one quantity result only. */
+export let templateFact: TemplateFact | undefined;
 
 /** The facts of the Observation whose members follow position i (just after resourceType's value). */
 export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTables, normalise: (reference: string) => string | null): ResourceFacts {
@@ -220,8 +239,11 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
   pregnancy = false;
   ranges = undefined;
   heldRange = undefined;
+  templateFact = undefined;
+  forgetFound();
   let seen = 0;
-  let component = false;
+  let componentFrom = -1;
+  let componentTo = -1;
   let codeSeen = false;
   let k: number = K.resourceType;
   for (let at = next(b, i, e); at >= 0; at = next(b, i, e)) {
@@ -234,7 +256,9 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
     }
     switch (k) {
       case K.id:
+        found[0] = i + 1;
         i = str(b, i, e, S.id);
+        found[1] = i - 1;
         id = text;
         break;
       case K.status:
@@ -249,7 +273,9 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
         i = readSubject(b, i, e);
         break;
       case K.effectiveDateTime:
+        found[4] = i + 1;
         i = str(b, i, e, S.date);
+        found[5] = i - 1;
         date = text;
         break;
       case K.valueQuantity:
@@ -259,8 +285,9 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
         i = readRanges(b, i, e);
         break;
       case K.component:
-        component = true;
+        componentFrom = i;
         i = skip(b, i, e, 1);
+        componentTo = i;
         break;
       default:
         i = skip(b, i, e, 1);
@@ -285,11 +312,12 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
     if (limits.uln !== undefined) fact.uln = limits.uln;
   }
   if (m.feature === 'spo2') {
-    // spo2-room-air.ts: no component is room air; components are read by the general path.
-    if (component) throw notSure;
-    fact.onRoomAir = true;
+    // spo2-room-air.ts: no component is room air; components say whether oxygen was given.
+    const roomAir = componentFrom < 0 ? true : componentsRoomAir(b, componentFrom, componentTo, tables);
+    if (roomAir !== undefined) fact.onRoomAir = roomAir;
   }
   const subject = normalise(reference);
   if (subject === null) throw notSure;
+  if (read.value.kind === 'quantity') templateFact = { feature: m.feature, code: m.code, unit: read.value.quantity.unit, lln: fact.lln, uln: fact.uln, onRoomAir: fact.onRoomAir };
   return { subject, facts: [{ kind: 'observation', fact }] };
 }

@@ -8,12 +8,15 @@ import type { CodeTables } from '../fhir/code-tables-types.ts';
 import type { ResourceFacts } from '../fhir/fact.ts';
 import { normalisePatientReference } from '../fhir/fhir-read.ts';
 import { answerFacts } from './extract-answers.ts';
-import { observationFacts } from './extract-observation.ts';
+import { observationFacts, templateFact } from './extract-observation.ts';
+import { learn, readByTemplate } from './extract-template.ts';
 import { notSure, plainEnd, spells, ws } from './json-bytes.ts';
 
 /** What resourceFacts gives for the resource on bytes [start, end), when it has no issue; else undefined. */
 export function extractFacts(b: Buffer, start: number, end: number, tables: CodeTables): ResourceFacts | undefined {
   const e = end;
+  const known = readByTemplate(b, start, end, tables, normalisePatientReference);
+  if (known !== undefined) return known;
   try {
     let i = ws(b, start, e);
     if (i >= e || b[i] !== 0x7b) return undefined;
@@ -27,7 +30,11 @@ export function extractFacts(b: Buffer, start: number, end: number, tables: Code
     i = ws(b, i + 1, e);
     if (i >= e || b[i] !== 0x22) return undefined;
     const typeEnd = plainEnd(b, i, e);
-    if (spells(b, i + 1, typeEnd, 'Observation')) return observationFacts(b, typeEnd + 1, e, tables, normalisePatientReference);
+    if (spells(b, i + 1, typeEnd, 'Observation')) {
+      const facts = observationFacts(b, typeEnd + 1, e, tables, normalisePatientReference);
+      if (templateFact !== undefined) learn(b, start, end, templateFact);
+      return facts;
+    }
     if (spells(b, i + 1, typeEnd, 'QuestionnaireResponse')) return answerFacts(b, typeEnd + 1, e, normalisePatientReference);
     return undefined;
   } catch (error) {

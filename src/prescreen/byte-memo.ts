@@ -127,7 +127,8 @@ export function frozenParse(text: string): unknown {
   return deepFreeze(JSON.parse(text));
 }
 
-function deepFreeze(v: unknown): unknown {
+/** v, frozen all through. */
+export function deepFreeze<T>(v: T): T {
   if (typeof v === 'object' && v !== null) {
     for (const x of Object.values(v)) deepFreeze(x);
     Object.freeze(v);

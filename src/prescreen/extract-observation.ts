@@ -26,12 +26,18 @@ import { type Limits, readLimits } from '../fhir/observation-range.ts';
 import { readObservationValue, type ValueUnit } from '../fhir/observation-value.ts';
 import { onRoomAir } from '../fhir/spo2-room-air.ts';
 import { KeyTable, notSure, numberRead, readNumber, skip, ws } from './json-bytes.ts';
-import { ByteMemo, frozenParse } from './byte-memo.ts';
+import { ByteMemo, deepFreeze, frozenParse } from './byte-memo.ts';
 import { end, keyId, member, next, open, str, text } from './extract-scan.ts';
 import { found, forgetFound, type TemplateFact } from './extract-template.ts';
 
 const K = { resourceType: 0, id: 1, status: 2, code: 3, subject: 4, effectiveDateTime: 5, valueQuantity: 6, referenceRange: 7, component: 8 } as const;
-const keys = new KeyTable(Object.keys(K));
+/** The other members observation-value.ts reads, numbered after K's. */
+const otherValues = ['valueCodeableConcept', 'valueRatio', 'valueString', 'valueInteger', 'valueBoolean', 'valueRange', 'valueSampledData', 'valueTime', 'valueDateTime', 'valuePeriod', 'dataAbsentReason'];
+const firstOther = K.component + 1;
+const lastOther = K.component + otherValues.length;
+const keys = new KeyTable([...Object.keys(K), ...otherValues]);
+const otherFrom = new Int32Array(lastOther + 1);
+const otherTo = new Int32Array(lastOther + 1);
 const quantityKeys = new KeyTable(['value', 'unit', 'code', 'comparator']);
 const conceptKeys = new KeyTable(['coding']);
 const codingKeys = new KeyTable(['system', 'code']);
@@ -225,7 +231,7 @@ function componentsRoomAir(b: Buffer, from: number, to: number, tables: CodeTabl
 
 const none: ResourceFacts = { subject: null, facts: noFacts };
 
-/** What the line last read gave, for a template (extract-template.ts): set for one quantity result only. */
+/** What the line last read gave, for a template (extract-template.ts): set for one result with a fact. */
 export let templateFact: TemplateFact | undefined;
 
 /** The facts of the Observation whose members follow position i (just after resourceType's value). */
@@ -249,7 +255,7 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
   for (let at = next(b, i, e); at >= 0; at = next(b, i, e)) {
     i = member(b, at, e, keys, k);
     k = keyId;
-    if (k >= 0 && k <= K.component) {
+    if (k >= 0 && k <= lastOther) {
       // A key given twice: JSON.parse keeps the last, and a second resourceType changes the type.
       if ((seen & (1 << k)) !== 0 || k === K.resourceType) throw notSure;
       seen |= 1 << k;
@@ -290,7 +296,11 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
         componentTo = i;
         break;
       default:
-        i = skip(b, i, e, 1);
+        if (k >= firstOther && k <= lastOther) {
+          otherFrom[k] = i;
+          i = skip(b, i, e, 1);
+          otherTo[k] = i;
+        } else i = skip(b, i, e, 1);
     }
   }
   if (ws(b, end, e) !== e) throw notSure;
@@ -299,10 +309,14 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
   if (!codeSeen || (mapping === undefined && !pregnancy)) return none;
   const m = mapping as ObservationMapping | undefined;
   // Pregnancy status becomes a condition (observation.ts pregnancyFact): the general path's.
-  if (m === undefined || date === undefined || quantity === undefined || reference === undefined) throw notSure;
+  if (m === undefined || date === undefined || reference === undefined) throw notSure;
   if (!isFullDate(date)) throw notSure;
   sink.issues = undefined;
-  const read = readObservationValue({ valueQuantity: quantity }, m, tables, sink);
+  const value: Record<string, Json> = quantity === undefined ? {} : { valueQuantity: quantity };
+  // Another value[x] (a coded result, a ratio, a text) is parsed alone, its bytes checked by the scan.
+  const others = seen >>> firstOther;
+  if (others !== 0) for (let o = firstOther; o <= lastOther; o++) if ((seen & (1 << o)) !== 0) value[otherValues[o - firstOther]!] = JSON.parse(b.toString('utf8', otherFrom[o]!, otherTo[o]!)) as Json;
+  const read = readObservationValue(value, m, tables, sink);
   if (read === undefined || sink.issues) throw notSure;
   const source = id === undefined || id === '' ? 'Observation' : `Observation/${id}`;
   const fact: ObservationFact = { feature: m.feature, date, value: read.value, source, code: m.code };
@@ -318,6 +332,8 @@ export function observationFacts(b: Buffer, i: number, e: number, tables: CodeTa
   }
   const subject = normalise(reference);
   if (subject === null) throw notSure;
-  if (read.value.kind === 'quantity') templateFact = { feature: m.feature, code: m.code, unit: read.value.quantity.unit, lln: fact.lln, uln: fact.uln, onRoomAir: fact.onRoomAir };
+  // A template's number is its quantity's value; without a valueQuantity the value is in its bytes.
+  if (quantity === undefined) templateFact = { feature: m.feature, code: m.code, value: deepFreeze(read.value), lln: fact.lln, uln: fact.uln, onRoomAir: fact.onRoomAir };
+  else if (read.value.kind === 'quantity') templateFact = { feature: m.feature, code: m.code, unit: read.value.quantity.unit, lln: fact.lln, uln: fact.uln, onRoomAir: fact.onRoomAir };
   return { subject, facts: [{ kind: 'observation', fact }] };
 }

@@ -5,10 +5,15 @@ import { syntheticBundle } from '../synth/index.ts';
 import { agrees } from './extract-support.ts';
 import { templateReads } from './extract-template.ts';
 
-// Lab results of every test the generator writes, SpO2 with and without components among them.
+// Lab results of every test the generator writes: SpO2 with and without components, coded results,
+// ratios and texts among them.
 const results = ['sle', 'non-sle']
   .flatMap((kind, k) => syntheticBundle(2301 + k, kind as 'sle', '2026-12-01').entry.map((e) => e.resource as Record<string, unknown>))
-  .filter((r) => r['resourceType'] === 'Observation' && r['valueQuantity'] !== undefined);
+  .filter((r) => r['resourceType'] === 'Observation');
+// An ANA titre written as a quantity: its number decides the value's kind (titer, or unusable at 0).
+const ana = results.find((r) => r['valueRatio'] !== undefined)!;
+const { valueRatio: _, ...rest } = ana;
+results.push({ ...rest, valueQuantity: { value: 320, unit: '{titer}', system: 'http://unitsofmeasure.org', code: '{titer}' } });
 
 /** A JSON string's text as a feed may write it: plain, escaped, or with anything inside. */
 const stringText = fc.oneof(
@@ -26,19 +31,19 @@ const numberText = fc.oneof(
 
 /** A result's text with its id, reference, date or number written otherwise (as bytes, not as a value). */
 function variant(text: string, r: Record<string, unknown>, change: { id: string; reference: string; date: string; value: string; which: number }): string {
-  const q = r['valueQuantity'] as { value: number };
+  const q = r['valueQuantity'] as { value: number } | undefined;
   const subject = r['subject'] as { reference: string };
   let out = text;
   if (change.which & 1) out = out.replace(`"id":${JSON.stringify(r['id'])}`, `"id":${change.id}`);
   if (change.which & 2) out = out.replace(`"reference":${JSON.stringify(subject.reference)}`, `"reference":${change.reference}`);
   if (change.which & 4) out = out.replace(`"effectiveDateTime":${JSON.stringify(r['effectiveDateTime'])}`, `"effectiveDateTime":${change.date}`);
-  if (change.which & 8) out = out.replace(`"valueQuantity":{"value":${JSON.stringify(q.value)}`, `"valueQuantity":{"value":${change.value}`);
+  if (change.which & 8 && q) out = out.replace(`"valueQuantity":{"value":${JSON.stringify(q.value)}`, `"valueQuantity":{"value":${change.value}`);
   return out;
 }
 
 describe('lab results read by a template', () => {
   it('are read as the general path reads them, whatever the values written in a template line’s places', () => {
-    assert.ok(results.length > 20 && results.some((r) => r['component'] !== undefined));
+    for (const key of ['component', 'valueCodeableConcept', 'valueRatio', 'valueString']) assert.ok(results.some((r) => r[key] !== undefined), key);
     const before = templateReads;
     fc.assert(
       fc.property(fc.constantFrom(...results), stringText, stringText, stringText, numberText, fc.nat({ max: 15 }), (r, id, reference, date, value, which) => {

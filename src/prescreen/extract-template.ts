@@ -6,12 +6,14 @@
 // out. A later line is read with the template when its bytes equal the template's outside the four
 // values, the strings among them are plain ASCII (no escape, no quote, no control byte) and the
 // number is a JSON number: then it is the template's JSON with other values in those places, and its
-// facts are the template's with those values. Anything else is left to the extractor.
+// facts are the template's with those values. (A result of another kind — a coded result, a ratio,
+// a text — has no number cut out: its value is in the bytes compared.) Anything else is left to the
+// extractor.
 //
 // Which template: those whose last bytes (a result's reference range, with its unit) are the line's
 // last bytes, found by a hash of them, most recent first. Comparing bytes costs a fraction of
 // checking them against the grammar and reading them key by key.
-import type { ObservationFact } from '../domain/eligibility/patient-record.ts';
+import type { ObservationFact, ObservationValue } from '../domain/eligibility/patient-record.ts';
 import type { CodeTables } from '../fhir/code-tables-types.ts';
 import type { ResourceFacts } from '../fhir/fact.ts';
 import { isFullDate } from '../fhir/fhir-read.ts';
@@ -29,11 +31,12 @@ export function forgetFound(): void {
   found.fill(-1);
 }
 
-/** What a template's line gave, apart from its values. */
+/** What a template's line gave, apart from its values: a quantity's unit, or a value (frozen) that is all in its bytes. */
 export interface TemplateFact {
   readonly feature: ObservationFact['feature'];
   readonly code: string;
-  readonly unit: string;
+  readonly unit?: string;
+  readonly value?: ObservationValue;
   readonly lln: number | undefined;
   readonly uln: number | undefined;
   readonly onRoomAir: boolean | undefined;
@@ -151,7 +154,7 @@ function readWith(t: Template, b: Buffer, start: number, end: number, normalise:
   if (subject === null) return undefined;
   const f = t.fact;
   const source = id === undefined || id === '' ? 'Observation' : `Observation/${id}`;
-  const fact: ObservationFact = { feature: f.feature, date, value: { kind: 'quantity', quantity: { value, unit: f.unit } }, source, code: f.code };
+  const fact: ObservationFact = { feature: f.feature, date, value: f.value ?? { kind: 'quantity', quantity: { value, unit: f.unit! } }, source, code: f.code };
   if (f.lln !== undefined) fact.lln = f.lln;
   if (f.uln !== undefined) fact.uln = f.uln;
   if (f.onRoomAir !== undefined) fact.onRoomAir = f.onRoomAir;
@@ -185,10 +188,11 @@ export function learn(b: Buffer, start: number, end: number, fact: TemplateFact)
     const from = found[kind * 2]!;
     const to = found[kind * 2 + 1]!;
     if (from < 0) {
-      // The id may be absent (the source is then "Observation"); the others are needed.
-      if (kind === Value.id) continue;
+      // The id may be absent (the source is then "Observation"), the number when the value is in the bytes.
+      if (kind === Value.id || (kind === Value.number && fact.value !== undefined)) continue;
       return;
     }
+    if (kind === Value.number && fact.value !== undefined) return;
     if (kind !== Value.number && plainContentEnd(b, from, end) !== to) return;
     spans.push({ from, to, kind });
   }

@@ -108,10 +108,10 @@ const realistic = fc.oneof({ weight: 3, arbitrary: realisticResult }, { weight: 
 const generated = oddInput(fc.tuple(fc.oneof(resourceArbitrary(0.02), resourceArbitrary(0.2)), fc.constantFrom('Observation', 'Observation', 'QuestionnaireResponse')).map(([r, resourceType]) => ({ ...(r as object), resourceType })));
 
 describe('extractFacts', () => {
-  it('reads the synthetic results with a quantity (SpO2 with components too) and responses as the general path does', () => {
+  it('reads the synthetic results (SpO2 with components, coded results, ratios and texts too) and responses as the general path does', () => {
     assert.ok(results.length > 10 && responses.length === 3);
-    assert.ok(results.some((r) => r['component'] !== undefined));
-    for (const r of results) assert.equal(agrees(JSON.stringify(r)), r['valueQuantity'] !== undefined, JSON.stringify(r));
+    for (const key of ['component', 'valueCodeableConcept', 'valueRatio', 'valueString']) assert.ok(results.some((r) => r[key] !== undefined), key);
+    for (const r of results) assert.equal(agrees(JSON.stringify(r)), true, JSON.stringify(r));
     for (const r of responses) assert.equal(agrees(JSON.stringify(r)), true, JSON.stringify(r));
   });
 

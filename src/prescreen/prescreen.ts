@@ -5,8 +5,8 @@
 // the same mapping a bundle gets). The facts are reduced into a small per-patient state (state.ts)
 // holding only what the protocol can read (needs.ts). Then each patient's state becomes a
 // PatientRecord, decoded kind by kind as its criteria ask (lazy-record.ts), is screened with
-// evaluateProtocol's criteria (the same evaluation as `screen`) and released, and the rows are
-// ranked (rank.ts).
+// evaluateProtocol's criteria (the same evaluation as `screen`, without the evidence a row does not
+// hold: screener.ts) and released, and the rows are ranked (rank.ts).
 import { Eligibility } from '../domain/eligibility/criterion-result.ts';
 import type { PatientRecord } from '../domain/eligibility/patient-record.ts';
 import type { Protocol } from '../domain/protocol/schema.ts';

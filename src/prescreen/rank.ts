@@ -2,8 +2,7 @@
 // items are missing (the patients a coordinator can settle with the fewest tests), then not
 // eligible; patient id breaks ties so the order is reproducible. Rows keep only counts and
 // interned strings: with 100,000 patients they stay a few MB.
-import type { ScreeningResult } from '../domain/eligibility/criterion-result.ts';
-import { Eligibility } from '../domain/eligibility/criterion-result.ts';
+import { Eligibility, type Missing } from '../domain/eligibility/criterion-result.ts';
 import { Tri } from '../domain/eligibility/tri.ts';
 
 export interface PrescreenRow {
@@ -47,7 +46,13 @@ export class RowInterner {
   }
 }
 
-export function toRow(patient: string, result: ScreeningResult, interner: RowInterner, dataIssues = 0): PrescreenRow {
+/** What a row is made of: a ScreeningResult, or the Screener's statuses (screener.ts). */
+export interface RowSource {
+  readonly eligible: Eligibility;
+  readonly criteria: ReadonlyArray<{ readonly id: string; readonly status: Tri; readonly missing: readonly Missing[] }>;
+}
+
+export function toRow(patient: string, result: RowSource, interner: RowInterner, dataIssues = 0): PrescreenRow {
   const notMet: string[] = [];
   const unknown: string[] = [];
   const missing = new Set<string>();

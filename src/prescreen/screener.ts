@@ -1,14 +1,17 @@
-// Screening many patients in a row. With full details this is evaluateProtocol per patient. For the
-// default candidate list only eligible and undetermined patients need every criterion: a patient
-// is not eligible as soon as one criterion is not met (evaluate.ts: `no` if any is not met), so
-// the criteria are tried cheapest-per-exclusion first (the order that minimises the expected cost
-// of a sequence of tests: by exclusion rate ÷ mean time, both measured as the run goes) and stop
-// at the first not met. Each criterion is evaluated exactly as evaluateProtocol does
-// (evaluateCriterion on the same context); the order changes only how soon an excluded patient is
-// known to be excluded, never a result.
+// Screening many patients in a row, for the pre-screening rows (rank.ts), which hold each
+// criterion's status and what its unknowns miss, never reasons or evidence. So criteria are
+// evaluated by a context that does not explain (eligibility/context.ts): the same statuses and
+// missing items as evaluateProtocol, without building the evidence (brief.test.ts holds them
+// equal; prescreen.test.ts compares the rows with evaluateProtocol's). With all details every
+// criterion of every patient is evaluated. For the default candidate list only eligible and
+// undetermined patients need every criterion: a patient is not eligible as soon as one criterion
+// is not met (evaluate.ts: `no` if any is not met), so the criteria are tried cheapest-per-exclusion
+// first (the order that minimises the expected cost of a sequence of tests: by exclusion rate ÷
+// mean time, both measured as the run goes) and stop at the first not met. The order changes only
+// how soon an excluded patient is known to be excluded, never a result.
 import { type EvalContext, makeContext } from '../domain/eligibility/context.ts';
-import { type CriterionResult, Eligibility, type ScreeningResult } from '../domain/eligibility/criterion-result.ts';
-import { evaluateCriterion, evaluateProtocol } from '../domain/eligibility/evaluate.ts';
+import { type CriterionResult, Eligibility } from '../domain/eligibility/criterion-result.ts';
+import { eligibilityOf, evaluateCriterion } from '../domain/eligibility/evaluate.ts';
 import type { Protocol } from '../domain/protocol/schema.ts';
 import { Tri } from '../domain/eligibility/tri.ts';
 import type { LazyRecord } from './lazy-record.ts';
@@ -18,6 +21,15 @@ import { ruleKinds } from './needs.ts';
 export interface Excluded {
   readonly eligible: typeof Eligibility.no;
   readonly by: string;
+}
+
+/** One criterion as a row needs it: status and, when unknown, what is missing. */
+export type CriterionStatus = Pick<CriterionResult, 'id' | 'kind' | 'status' | 'missing'>;
+
+/** Every criterion of a patient, decided: what toRow reads. */
+export interface Screened {
+  readonly eligible: Eligibility;
+  readonly criteria: readonly CriterionStatus[];
 }
 
 const reorderEvery = 512;
@@ -47,12 +59,16 @@ export class Screener {
     return (this.exclusions[i]! + 1) / (this.time[i]! + 1e-3);
   }
 
-  /** The full result (`full`, or when the patient is not excluded), else the first exclusion. */
-  screen(patient: LazyRecord, full: boolean): ScreeningResult | Excluded {
-    if (full) return evaluateProtocol(this.protocol, patient.whole(), this.asOf);
+  /** Every criterion (`all`, or when the patient is not excluded), else the first exclusion. */
+  screen(patient: LazyRecord, all: boolean): Screened | Excluded {
+    if (all) {
+      const ctx = makeContext(this.protocol, patient.whole(), this.asOf, false);
+      const criteria = this.protocol.criteria.map((c) => evaluateCriterion(ctx, c));
+      return { eligible: eligibilityOf(criteria), criteria };
+    }
     if (++this.screened % reorderEvery === 0) this.order = this.order.slice().sort((a, b) => this.worth(b) - this.worth(a) || a - b);
-    const ctx: EvalContext = makeContext(this.protocol, patient.record, this.asOf);
-    const results: CriterionResult[] = new Array(this.protocol.criteria.length);
+    const ctx: EvalContext = makeContext(this.protocol, patient.record, this.asOf, false);
+    const results: CriterionStatus[] = new Array(this.protocol.criteria.length);
     let unknown = false;
     for (const i of this.order) {
       patient.need(this.kinds[i]!);
@@ -67,6 +83,6 @@ export class Screener {
       if (r.status === Tri.unknown) unknown = true;
       results[i] = r;
     }
-    return { protocol: this.protocol.id, protocolVersion: this.protocol.version, asOf: ctx.asOf, eligible: unknown ? Eligibility.undetermined : Eligibility.yes, criteria: results };
+    return { eligible: unknown ? Eligibility.undetermined : Eligibility.yes, criteria: results };
   }
 }

@@ -18,6 +18,12 @@ export interface EvalContext {
   readonly windowDays: number;
   /** The record's facts grouped as the leaves read them (record-index.ts). */
   readonly index: RecordIndex;
+  /**
+   * False: met and not-met results carry their reason code only, without parameters or evidence
+   * (`brief`). Status and missing items are the same either way: pre-screening rows need only
+   * those, and building the evidence was most of an evaluation's cost (domain code stays one code).
+   */
+  readonly explain: boolean;
 }
 
 type ReasonParams = NonNullable<Reason['params']>;
@@ -27,7 +33,7 @@ type MissingParams = NonNullable<Missing['params']>;
  * Builds the context. Arrays the schema defaults are defaulted again here, so that a record built in
  * code without `PatientRecord.parse` still evaluates rather than throwing.
  */
-export function makeContext(protocol: Protocol, record: PatientRecord, asOf: string): EvalContext {
+export function makeContext(protocol: Protocol, record: PatientRecord, asOf: string, explain = true): EvalContext {
   const day = datePart(asOf);
   // Object.assign, not a spread followed by fields: the same record without V8's slow path (combine.ts).
   const defaulted = Object.assign({}, record, {
@@ -45,6 +51,7 @@ export function makeContext(protocol: Protocol, record: PatientRecord, asOf: str
     asOfDay,
     windowDays: protocol.screening?.windowDays ?? 28,
     index: new RecordIndex(defaulted, asOfDay),
+    explain,
   };
 }
 
@@ -79,6 +86,11 @@ export const met = (code: DecidedCode, params: ReasonParams, evidence: readonly 
 
 export const notMet = (code: DecidedCode, params: ReasonParams, evidence: readonly Evidence[] = []): NodeResult =>
   decided(Tri.notMet, code, params, evidence);
+
+const none: readonly never[] = Object.freeze([]);
+
+/** A met or not-met result as a context that does not explain gives it: its reason code only. */
+export const brief = (status: typeof Tri.met | typeof Tri.notMet, code: DecidedCode): NodeResult => ({ status, reason: { code }, evidence: none, missing: none });
 
 /** Unknown: the reason is the first missing item's code, with its parameters and the item. */
 export function unknown(missingItems: readonly Missing[], evidence: readonly Evidence[] = []): NodeResult {

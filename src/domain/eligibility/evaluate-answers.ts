@@ -4,9 +4,10 @@
 // than the rule expects ("no" where a boolean is expected) is unknown, never silently "not met".
 import { answerEvidence, screeningAnswer } from './answers.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
-import { type EvalContext, met, missing, notMet, unknown } from './context.ts';
+import { brief, type EvalContext, met, missing, notMet, unknown } from './context.ts';
 import type { NodeResult } from './criterion-result.ts';
 import type { LeafOf } from './limits.ts';
+import { Tri } from './tri.ts';
 
 // What the rule expects, as text, once per rule (a pre-screen shows it for every patient).
 const expected = new WeakMap<LeafOf<'answer'>, string>();
@@ -26,6 +27,15 @@ export function evaluateAnswer(ctx: EvalContext, leaf: LeafOf<'answer'>): NodeRe
   const pick = screeningAnswer(ctx, leaf.questionnaire, leaf.linkId);
   if (!pick.ok) return unknown([pick.missing]);
   const a = pick.value;
+  const typeMismatch =
+    (leaf.equals !== undefined && typeof a.value !== typeof leaf.equals) ||
+    ((leaf.min !== undefined || leaf.max !== undefined) && typeof a.value !== 'number');
+  const ok =
+    !typeMismatch &&
+    (leaf.equals === undefined || a.value === leaf.equals) &&
+    (leaf.min === undefined || (a.value as number) >= leaf.min) &&
+    (leaf.max === undefined || (a.value as number) <= leaf.max);
+  if (!ctx.explain && !typeMismatch) return ok ? brief(Tri.met, DecidedCode.answerMatches) : brief(Tri.notMet, DecidedCode.answerDoesNotMatch);
   const evidence = [answerEvidence(a, expectedText(leaf))];
   const params = {
     questionnaire: leaf.questionnaire,
@@ -35,13 +45,6 @@ export function evaluateAnswer(ctx: EvalContext, leaf: LeafOf<'answer'>): NodeRe
     min: leaf.min ?? null,
     max: leaf.max ?? null,
   };
-  const typeMismatch =
-    (leaf.equals !== undefined && typeof a.value !== typeof leaf.equals) ||
-    ((leaf.min !== undefined || leaf.max !== undefined) && typeof a.value !== 'number');
   if (typeMismatch) return unknown([missing(leaf.linkId, MissingCode.unexpectedAnswer, { questionnaire: leaf.questionnaire, value: a.value })], evidence);
-  const ok =
-    (leaf.equals === undefined || a.value === leaf.equals) &&
-    (leaf.min === undefined || (a.value as number) >= leaf.min) &&
-    (leaf.max === undefined || (a.value as number) <= leaf.max);
   return ok ? met(DecidedCode.answerMatches, params, evidence) : notMet(DecidedCode.answerDoesNotMatch, params, evidence);
 }

@@ -7,13 +7,14 @@
 // the sex needed.
 import { cockcroftGault } from '../scores/creatinine-clearance.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
-import { type EvalContext, met, missing, notMet, unknown } from './context.ts';
+import { brief, type EvalContext, met, missing, notMet, unknown } from './context.ts';
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { datePart } from './dates.ts';
 import { ageOn } from './evaluate-demographics.ts';
 import { compare, type LeafOf } from './limits.ts';
 import { type Pick, found, lacking, latestInWindow, observationEvidence, quantityIn } from './observations.ts';
 import type { ObservationFact } from './patient-record.ts';
+import { Tri } from './tri.ts';
 
 function positiveQuantity(ctx: EvalContext, feature: 'weight' | 'creatinine', unit: string): Pick<{ fact: ObservationFact; value: number }> {
   const pick = latestInWindow(ctx, feature, undefined);
@@ -54,15 +55,16 @@ export function evaluateCrcl(ctx: EvalContext, leaf: LeafOf<'crcl'>): NodeResult
   const known = sex === 'female' || sex === 'male' ? sex : undefined;
   if (known) {
     const v = clearance(age, known, weightKg, creatinineMgPerDl);
+    if (!ctx.explain) return compare(v, '>=', leaf.min) ? brief(Tri.met, DecidedCode.crclMet) : brief(Tri.notMet, DecidedCode.crclBelow);
     const params = { mlPerMin: v, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: known };
     evidence.push(clearanceEvidence(ctx, v, leaf.min));
     return compare(v, '>=', leaf.min) ? met(DecidedCode.crclMet, params, evidence) : notMet(DecidedCode.crclBelow, params, evidence);
   }
   const female = clearance(age, 'female', weightKg, creatinineMgPerDl);
   if (compare(female, '>=', leaf.min))
-    return met(DecidedCode.crclMet, { mlPerMin: female, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: null }, [...evidence, clearanceEvidence(ctx, female, leaf.min)]);
+    return !ctx.explain ? brief(Tri.met, DecidedCode.crclMet) : met(DecidedCode.crclMet, { mlPerMin: female, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: null }, [...evidence, clearanceEvidence(ctx, female, leaf.min)]);
   const male = clearance(age, 'male', weightKg, creatinineMgPerDl);
   if (!compare(male, '>=', leaf.min))
-    return notMet(DecidedCode.crclBelow, { mlPerMin: male, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: null }, [...evidence, clearanceEvidence(ctx, male, leaf.min)]);
+    return !ctx.explain ? brief(Tri.notMet, DecidedCode.crclBelow) : notMet(DecidedCode.crclBelow, { mlPerMin: male, min: leaf.min, age, weightKg, creatinineMgPerDl, sex: null }, [...evidence, clearanceEvidence(ctx, male, leaf.min)]);
   return unknown([missing('sex', MissingCode.sexUnknown)], evidence);
 }

@@ -3,10 +3,11 @@
 // date screens with `asOf` = that date. Bounds are inclusive: 18 on the 18th birthday is eligible,
 // 70 on the 70th birthday is not.
 import { DecidedCode, MissingCode } from './codes.ts';
-import { type EvalContext, met, missing, notMet, unknown } from './context.ts';
+import { brief, decided, type EvalContext, met, missing, notMet, unknown } from './context.ts';
 import type { NodeResult } from './criterion-result.ts';
 import { completedYears, datePart } from './dates.ts';
 import type { LeafOf } from './limits.ts';
+import { Tri } from './tri.ts';
 
 /** Completed years on the screening date, or undefined without a birth date. */
 export function ageOn(ctx: EvalContext): number | undefined {
@@ -30,11 +31,12 @@ export function evaluateAge(ctx: EvalContext, leaf: LeafOf<'age'>): NodeResult {
   const age = ageOn(ctx);
   const birthDate = ctx.record.birthDate;
   if (age === undefined || birthDate === undefined) return unknown([missing('birthDate', MissingCode.noBirthDate)]);
+  const code =
+    leaf.min !== undefined && age < leaf.min ? DecidedCode.ageBelowMinimum : leaf.max !== undefined && age > leaf.max ? DecidedCode.ageAboveMaximum : DecidedCode.ageInRange;
+  const status = code === DecidedCode.ageInRange ? Tri.met : Tri.notMet;
+  if (!ctx.explain) return brief(status, code);
   const evidence = [{ item: 'age', value: age, unit: 'a', date: ctx.asOf, source: 'birthDate', compared: boundsText(leaf) }, { item: 'birthDate', value: datePart(birthDate) }];
-  const params = { age, min: leaf.min ?? null, max: leaf.max ?? null, birthDate: datePart(birthDate) };
-  if (leaf.min !== undefined && age < leaf.min) return notMet(DecidedCode.ageBelowMinimum, params, evidence);
-  if (leaf.max !== undefined && age > leaf.max) return notMet(DecidedCode.ageAboveMaximum, params, evidence);
-  return met(DecidedCode.ageInRange, params, evidence);
+  return decided(status, code, { age, min: leaf.min ?? null, max: leaf.max ?? null, birthDate: datePart(birthDate) }, evidence);
 }
 
 /** The recorded sex; `unknown` or absent leaves the criterion unknown. */

@@ -3,11 +3,12 @@
 // transfusion or growth factor that is not on record counts as absent (rules.ts); only a duration
 // needs a date the record may lack, so only `condition-since` can be unknown.
 import { DecidedCode, MissingCode } from './codes.ts';
-import { type EvalContext, latestBy, met, missing, notAfterAsOf, notMet, unknown, windowStart } from './context.ts';
+import { brief, type EvalContext, latestBy, met, missing, notAfterAsOf, notMet, unknown, windowStart } from './context.ts';
 import type { Evidence, NodeResult } from './criterion-result.ts';
 import { addMonths, datePart, dayNumber } from './dates.ts';
 import type { LeafOf } from './limits.ts';
 import type { ConditionFact, ConditionKind } from './patient-record.ts';
+import { Tri } from './tri.ts';
 
 const conditionDate = (c: ConditionFact): string | undefined => c.onset ?? c.recorded;
 
@@ -30,6 +31,7 @@ function conditionEvidence(c: ConditionFact, compared?: string): Evidence {
 export function evaluateCondition(ctx: EvalContext, leaf: LeafOf<'condition'>): NodeResult {
   const present = activeConditions(ctx, leaf.condition);
   const wanted = leaf.present ?? true;
+  if (!ctx.explain) return brief((present.length > 0) === wanted ? Tri.met : Tri.notMet, present.length > 0 ? DecidedCode.conditionPresent : DecidedCode.conditionAbsent);
   const evidence = present.length > 0 ? present.map((c) => conditionEvidence(c)) : [{ item: leaf.condition, value: false }];
   const code = present.length > 0 ? DecidedCode.conditionPresent : DecidedCode.conditionAbsent;
   const params = { condition: leaf.condition };
@@ -45,6 +47,7 @@ export function evaluateConditionSince(ctx: EvalContext, leaf: LeafOf<'condition
   if (!earliest) return unknown([missing(leaf.condition, MissingCode.noOnsetDate, { condition: leaf.condition })], present.map((c) => conditionEvidence(c)));
   const onset = datePart(conditionDate(earliest)!);
   const due = addMonths(onset, leaf.minMonths);
+  if (!ctx.explain) return dayNumber(due) <= ctx.asOfDay ? brief(Tri.met, DecidedCode.conditionLongEnough) : brief(Tri.notMet, DecidedCode.conditionTooRecent);
   const evidence = [conditionEvidence(earliest, `+ ${leaf.minMonths} months = ${due} <= ${ctx.asOf}`)];
   const params = { condition: leaf.condition, onset, minMonths: leaf.minMonths, due };
   return dayNumber(due) <= ctx.asOfDay ? met(DecidedCode.conditionLongEnough, params, evidence) : notMet(DecidedCode.conditionTooRecent, params, evidence);
@@ -62,6 +65,7 @@ export function evaluateNoneRecent(ctx: EvalContext, leaf: LeafOf<'none-recent'>
   if (leaf.event === 'transfusion') {
     const recent = ctx.record.procedures.filter((p) => p.kind === 'transfusion' && notAfterAsOf(ctx, p.date) && dayNumber(p.date) >= fromDay);
     const last = latestBy(recent, (p) => p.date);
+    if (!ctx.explain) return last ? brief(Tri.notMet, DecidedCode.recentEvent) : brief(Tri.met, DecidedCode.noneRecent);
     if (!last) return met(DecidedCode.noneRecent, params, [{ item: 'transfusion', value: false, compared: `none since ${from}` }]);
     const evidence = recent.map((p) => ({ item: 'transfusion', value: true, date: datePart(p.date), source: p.source }));
     return notMet(DecidedCode.recentEvent, Object.assign({}, params, { date: datePart(last.date), agent: null }), evidence);
@@ -70,6 +74,7 @@ export function evaluateNoneRecent(ctx: EvalContext, leaf: LeafOf<'none-recent'>
     (m) => m.class === 'growth-factor' && notAfterAsOf(ctx, m.start) && (m.end === undefined || dayNumber(m.end) >= fromDay),
   );
   const last = latestBy(recent, (m) => m.start);
+  if (!ctx.explain) return last ? brief(Tri.notMet, DecidedCode.recentEvent) : brief(Tri.met, DecidedCode.noneRecent);
   if (!last) return met(DecidedCode.noneRecent, params, [{ item: 'growth-factor', value: false, compared: `none since ${from}` }]);
   // The last day of use within the period: the statement's end, or the screening date while ongoing.
   const lastUse = (end: string | undefined) => (end !== undefined && notAfterAsOf(ctx, end) ? datePart(end) : ctx.asOf);

@@ -3,7 +3,7 @@
 // the analyte's factor (units/unit-table.ts), so 34.2 µmol/L bilirubin is exactly 2.0 mg/dL and
 // 8.0 g/dL haemoglobin exactly 80 g/L (domain.md §6.3).
 import { DecidedCode, MissingCode } from './codes.ts';
-import { type EvalContext, latestBy, met, missing, notMet, unknown } from './context.ts';
+import { brief, decided, type EvalContext, latestBy, missing, unknown } from './context.ts';
 import type { NodeResult } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
 import { compare, failsLow, type LeafOf, limitFor } from './limits.ts';
@@ -11,22 +11,25 @@ import { tidied } from './tidied.ts';
 import { latestInWindow, observationEvidence, observationsOf, quantityIn, thresholdInReportedUnit } from './observations.ts';
 import type { ObservationFact } from './patient-record.ts';
 import type { Comparison } from './rules.ts';
+import { Tri } from './tri.ts';
 
-function compareToThreshold(fact: ObservationFact, op: Comparison, threshold: number, unit: string): NodeResult {
+function compareToThreshold(ctx: EvalContext, fact: ObservationFact, op: Comparison, threshold: number, unit: string): NodeResult {
   const q = quantityIn(fact, unit);
   if (!q.ok) return unknown([q.missing], [observationEvidence(fact)]);
+  const ok = compare(q.value, op, threshold);
+  const code = ok ? DecidedCode.labThresholdMet : failsLow(op) ? DecidedCode.labBelowThreshold : DecidedCode.labAboveThreshold;
+  if (!ctx.explain) return brief(ok ? Tri.met : Tri.notMet, code);
   const shown = thresholdInReportedUnit(fact, threshold, unit);
   const evidence = [observationEvidence(fact, `${op} ${shown.value} ${shown.unit}`)];
   const params = { feature: fact.feature, value: q.value, unit, op, threshold, date: datePart(fact.date) };
-  if (compare(q.value, op, threshold)) return met(DecidedCode.labThresholdMet, params, evidence);
-  return notMet(failsLow(op) ? DecidedCode.labBelowThreshold : DecidedCode.labAboveThreshold, params, evidence);
+  return decided(ok ? Tri.met : Tri.notMet, code, params, evidence);
 }
 
 /** `lab`: the most recent value in the window, in the criterion's unit, against a fixed threshold. */
 export function evaluateLab(ctx: EvalContext, leaf: LeafOf<'lab'>): NodeResult {
   const pick = latestInWindow(ctx, leaf.feature, leaf.lookbackDays);
   if (!pick.ok) return unknown([pick.missing]);
-  return compareToThreshold(pick.value, leaf.op, leaf.value, leaf.unit);
+  return compareToThreshold(ctx, pick.value, leaf.op, leaf.value, leaf.unit);
 }
 
 /**
@@ -46,6 +49,9 @@ export function evaluateLabVsLimit(ctx: EvalContext, leaf: LeafOf<'lab-vs-limit'
   const value = fact.value.quantity.value;
   const unit = fact.value.quantity.unit;
   const threshold = tidied(leaf.multiple * limit.value.value);
+  const ok = compare(value, leaf.op, threshold);
+  const code = ok ? DecidedCode.labLimitMet : failsLow(leaf.op) ? DecidedCode.labBelowLimit : DecidedCode.labAboveLimit;
+  if (!ctx.explain) return brief(ok ? Tri.met : Tri.notMet, code);
   const label = leaf.limit.toUpperCase();
   const evidence = [observationEvidence(fact, `${leaf.op} ${leaf.multiple} x ${label} (${limit.value.value}) = ${threshold} ${unit}`)];
   const params = {
@@ -60,8 +66,7 @@ export function evaluateLabVsLimit(ctx: EvalContext, leaf: LeafOf<'lab-vs-limit'
     threshold,
     date: datePart(fact.date),
   };
-  if (compare(value, leaf.op, threshold)) return met(DecidedCode.labLimitMet, params, evidence);
-  return notMet(failsLow(leaf.op) ? DecidedCode.labBelowLimit : DecidedCode.labAboveLimit, params, evidence);
+  return decided(ok ? Tri.met : Tri.notMet, code, params, evidence);
 }
 
 /**
@@ -72,7 +77,7 @@ export function evaluateLabVsLimit(ctx: EvalContext, leaf: LeafOf<'lab-vs-limit'
 export function evaluateSpo2RoomAir(ctx: EvalContext, leaf: LeafOf<'spo2-room-air'>): NodeResult {
   const all = observationsOf(ctx, 'spo2');
   const roomAir = latestInWindow(ctx, 'spo2', undefined, all.filter((o) => o.onRoomAir === true));
-  if (roomAir.ok) return compareToThreshold(roomAir.value, '>=', leaf.min, '%');
+  if (roomAir.ok) return compareToThreshold(ctx, roomAir.value, '>=', leaf.min, '%');
   const fromDay = ctx.asOfDay - ctx.windowDays;
   const inWindow = all.filter((o) => dayNumber(o.date) >= fromDay);
   const undocumented = latestBy(

@@ -7,12 +7,13 @@
 // already above the maximum settles "not met" (doses only add up).
 import { type Glucocorticoid, glucocorticoidEquivalentMg, prednisoneEquivalentMgPerDay } from '../scores/prednisone-equivalent.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
-import { agentKey, type EvalContext, met, missing, notMet, unknown } from './context.ts';
+import { agentKey, brief, decided, type EvalContext, met, missing, notMet, unknown } from './context.ts';
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
 import type { LeafOf } from './limits.ts';
 import { isCurrent, medicationEvidence, startedBy } from './medications.ts';
 import { tidied } from './tidied.ts';
+import { Tri } from './tri.ts';
 import type { MedicationFact } from './patient-record.ts';
 
 const isGlucocorticoid = (name: string): name is Glucocorticoid => Object.hasOwn(glucocorticoidEquivalentMg, name);
@@ -46,6 +47,7 @@ export function evaluateGlucocorticoidDose(ctx: EvalContext, leaf: LeafOf<'gluco
   );
   const immunosuppressants = ctx.record.medications.filter((m) => m.class === 'immunosuppressant' && isCurrent(ctx, m));
   const onImmunosuppressant = immunosuppressants.length > 0;
+  const explain = ctx.explain;
   const evidence: Evidence[] = [];
   const lacking: Missing[] = [];
   let known = 0;
@@ -53,22 +55,30 @@ export function evaluateGlucocorticoidDose(ctx: EvalContext, leaf: LeafOf<'gluco
     const r = mgPerDay(m);
     if (r.ok) {
       known += r.value;
-      evidence.push(medicationEvidence(m, `= ${r.value} mg/d prednisone-equivalent`));
+      if (explain) evidence.push(medicationEvidence(m, `= ${r.value} mg/d prednisone-equivalent`));
     } else {
       lacking.push(r.missing);
-      evidence.push(medicationEvidence(m));
+      if (explain) evidence.push(medicationEvidence(m));
     }
   }
   const total = tidied(known);
   const minimumApplies = !(noMinimumWithIs && onImmunosuppressant);
+  // Above the maximum settles it whatever is unknown (doses only add up); else unknown while one is.
+  const code =
+    total > leaf.max
+      ? DecidedCode.glucocorticoidDoseAboveMaximum
+      : lacking.length > 0
+        ? undefined
+        : minimumApplies && total < min
+          ? DecidedCode.glucocorticoidDoseBelowMinimum
+          : DecidedCode.glucocorticoidDoseInRange;
+  const status = code === DecidedCode.glucocorticoidDoseInRange ? Tri.met : Tri.notMet;
+  if (!explain) return code === undefined ? unknown(lacking) : brief(status, code);
   const bounds = minimumApplies ? `>= ${min} and <= ${leaf.max}` : `<= ${leaf.max} (no minimum with an immunosuppressant)`;
   evidence.push({ item: 'prednisone-equivalent', value: total, unit: 'mg/d', date: ctx.asOf, compared: bounds });
   evidence.push(...immunosuppressants.map((m) => medicationEvidence(m, 'current immunosuppressant')));
-  const params = { mgPerDay: total, min, max: leaf.max, onImmunosuppressant, minimumApplies };
-  if (total > leaf.max) return notMet(DecidedCode.glucocorticoidDoseAboveMaximum, params, evidence);
-  if (lacking.length > 0) return unknown(lacking, evidence);
-  if (minimumApplies && total < min) return notMet(DecidedCode.glucocorticoidDoseBelowMinimum, params, evidence);
-  return met(DecidedCode.glucocorticoidDoseInRange, params, evidence);
+  if (code === undefined) return unknown(lacking, evidence);
+  return decided(status, code, { mgPerDay: total, min, max: leaf.max, onImmunosuppressant, minimumApplies }, evidence);
 }
 
 /** Distinct agents of the classes ever started up to the screening date (I6). */
@@ -78,6 +88,7 @@ export function evaluateDistinctAgents(ctx: EvalContext, leaf: LeafOf<'distinct-
   const classes = new Set<string>(leaf.classes);
   const used = ctx.record.medications.filter((m) => classes.has(m.class) && startedBy(ctx, m));
   const agents = [...new Set(used.map((m) => agentKey(m.agent)))].sort();
+  if (!ctx.explain) return agents.length >= leaf.min ? brief(Tri.met, DecidedCode.enoughAgents) : brief(Tri.notMet, DecidedCode.tooFewAgents);
   const firstUse = agents.map((a) => used.filter((m) => agentKey(m.agent) === a).sort((x, y) => dayNumber(x.start) - dayNumber(y.start))[0]!);
   const evidence = firstUse.map((m) => medicationEvidence(m, `first use; ${agents.length} distinct >= ${leaf.min}`));
   const params = { count: agents.length, min: leaf.min, agents, classes: [...leaf.classes] };

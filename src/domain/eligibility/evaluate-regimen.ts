@@ -5,12 +5,13 @@
 // continuous use. An agent stopped before the screening date is not part of the current set, so
 // stopping one does not restart the regimen (the issue's reading; noted as uncertain).
 import { DecidedCode, MissingCode } from './codes.ts';
-import { agentKey, type EvalContext, met, notMet, unknown, windowStart } from './context.ts';
+import { agentKey, brief, type EvalContext, met, notMet, unknown, windowStart } from './context.ts';
 import type { Evidence, NodeResult } from './criterion-result.ts';
 import { datePart, dayNumber } from './dates.ts';
 import type { LeafOf } from './limits.ts';
 import { type ContinuousUse, continuousUse, doseChanges, isCurrent, medicationEvidence } from './medications.ts';
 import type { MedicationFact } from './patient-record.ts';
+import { Tri } from './tri.ts';
 
 /** The latest of some dates (the first of equal days). */
 function lastOf(dates: readonly string[]): string {
@@ -32,9 +33,9 @@ export function evaluateStableRegimen(ctx: EvalContext, leaf: LeafOf<'stable-reg
   // windowStart(ctx, d) is the screening date minus d days, as addDays gives it.
   const regimenBy = windowStart(ctx, 7 * leaf.minRegimenWeeks);
   const stableBy = windowStart(ctx, 7 * leaf.minDoseStableWeeks);
-  const base = { classes: [...leaf.classes], minRegimenWeeks: leaf.minRegimenWeeks, minDoseStableWeeks: leaf.minDoseStableWeeks };
   if (ctx.record.medications.length === 0) return unknown([{ item: 'medication-history', code: MissingCode.noMedicationHistory }]);
-  if (agents.length === 0) return notMet(DecidedCode.noCurrentRegimen, base, []);
+  const base = { classes: [...leaf.classes], minRegimenWeeks: leaf.minRegimenWeeks, minDoseStableWeeks: leaf.minDoseStableWeeks };
+  if (agents.length === 0) return ctx.explain ? notMet(DecidedCode.noCurrentRegimen, base, []) : brief(Tri.notMet, DecidedCode.noCurrentRegimen);
 
   const uses: ContinuousUse[] = [];
   for (const a of agents) {
@@ -45,6 +46,14 @@ export function evaluateStableRegimen(ctx: EvalContext, leaf: LeafOf<'stable-reg
   for (const u of uses) for (const m of doseChanges(u)) changes.push(m);
   const regimenStart = lastOf(uses.map((u) => u.start));
   const lastChange = changes.length > 0 ? lastOf(changes.map((m) => datePart(m.start))) : null;
+  const tooRecent = dayNumber(regimenStart) > dayNumber(regimenBy);
+  const changedRecently = lastChange !== null && dayNumber(lastChange) > dayNumber(stableBy);
+  if (!ctx.explain)
+    return tooRecent
+      ? brief(Tri.notMet, DecidedCode.regimenTooRecent)
+      : changedRecently
+        ? brief(Tri.notMet, DecidedCode.doseChangedRecently)
+        : brief(Tri.met, DecidedCode.regimenStable);
   const changed = new Set(changes);
   const evidence: Evidence[] = [];
   for (const u of uses)
@@ -54,8 +63,8 @@ export function evaluateStableRegimen(ctx: EvalContext, leaf: LeafOf<'stable-reg
       );
   const params = { classes: base.classes, minRegimenWeeks: base.minRegimenWeeks, minDoseStableWeeks: base.minDoseStableWeeks, agents, regimenStart, lastChange, regimenBy, stableBy };
 
-  if (dayNumber(regimenStart) > dayNumber(regimenBy)) return notMet(DecidedCode.regimenTooRecent, params, evidence);
-  if (lastChange !== null && dayNumber(lastChange) > dayNumber(stableBy)) {
+  if (tooRecent) return notMet(DecidedCode.regimenTooRecent, params, evidence);
+  if (changedRecently) {
     const agent = changes.find((m) => datePart(m.start) === lastChange)?.agent ?? null;
     return notMet(DecidedCode.doseChangedRecently, Object.assign({}, params, { agent }), evidence);
   }

@@ -6,8 +6,8 @@ import { classifyEularAcr2019, eularAcrClassificationThreshold, eularAcrCriterio
 import { computeSledai2k, isSledai2kItem } from '../scores/sledai2k.ts';
 import { answerEvidence, answersOf, latestPerItem, screeningResponse } from './answers.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
-import { type EvalContext, met, missing, notMet, unknown } from './context.ts';
-import type { Evidence, NodeResult } from './criterion-result.ts';
+import { brief, decided, type EvalContext, met, missing, unknown } from './context.ts';
+import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { positiveEver } from './evaluate-qualitative.ts';
 import type { LeafOf } from './limits.ts';
 import { Tri, triAnd } from './tri.ts';
@@ -24,6 +24,14 @@ export function evaluateSledai2k(ctx: EvalContext, leaf: LeafOf<'sledai2k'>): No
   const present = latest.filter((a) => a.value === true && isSledai2kItem(a.linkId));
   const score = computeSledai2k(present.map((a) => a.linkId));
   const serologyScored = score.serologic > 0;
+  const code =
+    score.total < leaf.minTotal
+      ? DecidedCode.sledai2kTotalBelow
+      : serologyScored && leaf.minClinicalIfSerology !== undefined && score.clinical < leaf.minClinicalIfSerology
+        ? DecidedCode.sledai2kClinicalBelow
+        : DecidedCode.sledai2kMet;
+  const status = code === DecidedCode.sledai2kMet ? Tri.met : Tri.notMet;
+  if (!ctx.explain) return brief(status, code);
   const date = present[0]?.date ?? latest[0]?.date ?? null;
   const evidence: Evidence[] = [
     ...present.map((a) => answerEvidence(a, `${score.items.find((i) => i.code === a.linkId)?.weight ?? 0} points`)),
@@ -36,10 +44,7 @@ export function evaluateSledai2k(ctx: EvalContext, leaf: LeafOf<'sledai2k'>): No
     ),
   ];
   const params = { total: score.total, clinical: score.clinical, serologyScored, minTotal: leaf.minTotal, minClinical: leaf.minClinicalIfSerology ?? null };
-  if (score.total < leaf.minTotal) return notMet(DecidedCode.sledai2kTotalBelow, params, evidence);
-  if (serologyScored && leaf.minClinicalIfSerology !== undefined && score.clinical < leaf.minClinicalIfSerology)
-    return notMet(DecidedCode.sledai2kClinicalBelow, params, evidence);
-  return met(DecidedCode.sledai2kMet, params, evidence);
+  return decided(status, code, params, evidence);
 }
 
 /**
@@ -54,11 +59,20 @@ function anaEntry(ctx: EvalContext, minAnaDilution: number): NodeResult {
   if (fromLab.status === Tri.met) return fromLab;
   const answer = latestPerItem(answersOf(ctx, 'eular-acr-2019')).get('ana');
   if (answer && (answer.value === true || answer.value === 'positive'))
-    return met(DecidedCode.resultPositive, { feature: 'anaTiter', date: answer.date ?? null }, [answerEvidence(answer, `ANA >= 1:${minAnaDilution} ever`)]);
+    return ctx.explain
+      ? met(DecidedCode.resultPositive, { feature: 'anaTiter', date: answer.date ?? null }, [answerEvidence(answer, `ANA >= 1:${minAnaDilution} ever`)])
+      : brief(Tri.met, DecidedCode.resultPositive);
   return fromLab;
 }
 
 const eularAcrCodes = new Set<string>(eularAcrCriterionCodes);
+
+/** What an unknown classification lacks: the entry criterion's missing items, then the questionnaire. */
+function eularAcrLacking(entry: NodeResult, criteriaTri: Tri): Missing[] {
+  const out = entry.status === Tri.unknown ? [...entry.missing] : [];
+  if (criteriaTri === Tri.unknown) out.push(missing('eular-acr-2019', MissingCode.notAnswered, { questionnaire: 'eular-acr-2019' }));
+  return out;
+}
 
 /** I2: classified by the 2019 EULAR/ACR criteria (entry criterion, ≥ 10 points, ≥ 1 clinical criterion). */
 export function evaluateEularAcr(ctx: EvalContext, leaf: LeafOf<'eular-acr-2019'>): NodeResult {
@@ -68,21 +82,29 @@ export function evaluateEularAcr(ctx: EvalContext, leaf: LeafOf<'eular-acr-2019'
   const latest = [...latestPerItem(answers).values()];
   const present = latest.filter((a) => a.value === true && eularAcrCodes.has(a.linkId));
   const r = classifyEularAcr2019('positive', present.map((a) => a.linkId));
+  const entryTri = entry.status;
+  const criteriaTri = answers.length === 0 ? Tri.unknown : r.points >= eularAcrClassificationThreshold && r.clinicalCriterion ? Tri.met : Tri.notMet;
+  const status = triAnd([entryTri, criteriaTri]);
+  const code =
+    status === Tri.met
+      ? DecidedCode.eularAcrClassified
+      : status === Tri.unknown
+        ? undefined
+        : entryTri === Tri.notMet
+          ? DecidedCode.eularAcrEntryNotMet
+          : !r.clinicalCriterion
+            ? DecidedCode.eularAcrNoClinicalCriterion
+            : DecidedCode.eularAcrPointsBelow;
+  if (!ctx.explain) return code === undefined || status === Tri.unknown ? unknown(eularAcrLacking(entry, criteriaTri)) : brief(status, code);
   const counted = new Map(r.domains.map((d) => [d.criterion as string, d.points]));
   const evidence: Evidence[] = [
     ...entry.evidence,
     ...present.map((a) => answerEvidence(a, counted.has(a.linkId) ? `${counted.get(a.linkId)} points` : 'superseded in its domain')),
   ];
-  const entryTri = entry.status;
-  const criteriaTri = answers.length === 0 ? Tri.unknown : r.points >= eularAcrClassificationThreshold && r.clinicalCriterion ? Tri.met : Tri.notMet;
-  const status = triAnd([entryTri, criteriaTri]);
+  if (code === undefined || status === Tri.unknown) return unknown(eularAcrLacking(entry, criteriaTri), evidence);
+  // The points are shown where they decided: classified, or too few.
+  if (code === DecidedCode.eularAcrClassified || code === DecidedCode.eularAcrPointsBelow)
+    evidence.push({ item: 'eular-acr-2019-points', value: r.points, compared: `>= ${eularAcrClassificationThreshold}` });
   const params = { points: r.points, threshold: eularAcrClassificationThreshold, clinicalCriterion: r.clinicalCriterion, minAnaDilution };
-  if (status === Tri.met) return met(DecidedCode.eularAcrClassified, params, [...evidence, { item: 'eular-acr-2019-points', value: r.points, compared: `>= ${eularAcrClassificationThreshold}` }]);
-  if (status === Tri.notMet) {
-    if (entryTri === Tri.notMet) return notMet(DecidedCode.eularAcrEntryNotMet, params, evidence);
-    if (!r.clinicalCriterion) return notMet(DecidedCode.eularAcrNoClinicalCriterion, params, evidence);
-    return notMet(DecidedCode.eularAcrPointsBelow, params, [...evidence, { item: 'eular-acr-2019-points', value: r.points, compared: `>= ${eularAcrClassificationThreshold}` }]);
-  }
-  const lacking = [...(entryTri === Tri.unknown ? entry.missing : []), ...(criteriaTri === Tri.unknown ? [missing('eular-acr-2019', MissingCode.notAnswered, { questionnaire: 'eular-acr-2019' })] : [])];
-  return unknown(lacking, evidence);
+  return decided(status, code, params, evidence);
 }

@@ -83,6 +83,7 @@ function evaluateSwitch(ctx: EvalContext, rule: Extract<Rule, { type: 'switch' }
   // Protocol validation rejects this; a protocol built in code without it gets an unknown, not a throw.
   if (!chosen || value === undefined) return unknown([missing(rule.name, MissingCode.switchUnresolved, { switch: rule.name, value: value ?? null })]);
   const result = evaluateRule(ctx, chosen);
+  if (!ctx.explain) return result;
   const evidence = result.evidence.slice();
   evidence.push({ item: `switch:${rule.name}`, value, source: switchSource(ctx.protocol) });
   return { status: result.status, reason: result.reason, evidence, missing: result.missing };
@@ -117,14 +118,15 @@ export function evaluateCriterion(ctx: EvalContext, criterion: Criterion): Crite
   return { id: criterion.id, kind: criterion.kind, status, reason: r.reason, evidence: r.evidence, missing: r.missing };
 }
 
+/** `no` if any criterion is not met, else `undetermined` if any is unknown, else `yes`. */
+export function eligibilityOf(criteria: readonly { readonly status: Tri }[]): Eligibility {
+  return criteria.some((c) => c.status === Tri.notMet) ? Eligibility.no : criteria.some((c) => c.status === Tri.unknown) ? Eligibility.undetermined : Eligibility.yes;
+}
+
 /** Screens one patient against every criterion of the protocol on the screening date `asOf` (YYYY-MM-DD). */
 export function evaluateProtocol(protocol: Protocol, record: PatientRecord, asOf: string): ScreeningResult {
   const ctx = makeContext(protocol, record, asOf);
   const criteria = protocol.criteria.map((c) => evaluateCriterion(ctx, c));
-  const eligible = criteria.some((c) => c.status === Tri.notMet)
-    ? Eligibility.no
-    : criteria.some((c) => c.status === Tri.unknown)
-      ? Eligibility.undetermined
-      : Eligibility.yes;
+  const eligible = eligibilityOf(criteria);
   return { protocol: protocol.id, protocolVersion: protocol.version, asOf: ctx.asOf, eligible, criteria };
 }

@@ -110,6 +110,32 @@ function recurring(b: Buffer, from: number, to: number, last: string): string {
   return asciiString(b, from, to);
 }
 
+/**
+ * The fact, made whole at once: a literal per set of members (the limits and room air a template
+ * has or not) is one allocation, where members added one by one grow the object again.
+ */
+function factOf(f: TemplateFact, date: string, value: ObservationValue, source: string): ObservationFact {
+  const { feature, code, lln, uln, onRoomAir } = f;
+  switch ((lln === undefined ? 0 : 1) | (uln === undefined ? 0 : 2) | (onRoomAir === undefined ? 0 : 4)) {
+    case 0:
+      return { feature, date, value, source, code };
+    case 1:
+      return { feature, date, value, source, code, lln };
+    case 2:
+      return { feature, date, value, source, code, uln };
+    case 3:
+      return { feature, date, value, source, code, lln, uln };
+    case 4:
+      return { feature, date, value, source, code, onRoomAir };
+    case 5:
+      return { feature, date, value, source, code, lln, onRoomAir };
+    case 6:
+      return { feature, date, value, source, code, uln, onRoomAir };
+    default:
+      return { feature, date, value, source, code, lln, uln, onRoomAir };
+  }
+}
+
 /** The facts of the line [start, end) read with template t, or undefined when it does not fit. */
 function readWith(t: Template, b: Buffer, start: number, end: number, normalise: (reference: string) => string | null): ResourceFacts | undefined {
   const { bytes, starts, ends, kinds } = t;
@@ -154,11 +180,7 @@ function readWith(t: Template, b: Buffer, start: number, end: number, normalise:
   if (subject === null) return undefined;
   const f = t.fact;
   const source = id === undefined || id === '' ? 'Observation' : `Observation/${id}`;
-  const fact: ObservationFact = { feature: f.feature, date, value: f.value ?? { kind: 'quantity', quantity: { value, unit: f.unit! } }, source, code: f.code };
-  if (f.lln !== undefined) fact.lln = f.lln;
-  if (f.uln !== undefined) fact.uln = f.uln;
-  if (f.onRoomAir !== undefined) fact.onRoomAir = f.onRoomAir;
-  return { subject, facts: [{ kind: 'observation', fact }] };
+  return { subject, facts: [{ kind: 'observation', fact: factOf(f, date, f.value ?? { kind: 'quantity', quantity: { value, unit: f.unit! } }, source) }] };
 }
 
 /** The facts of the lab result on [start, end) when a template fits it, else undefined (the extractor reads it, then `learn`). */

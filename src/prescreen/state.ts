@@ -31,13 +31,6 @@ const witnessTag = 128;
 /** a comes after b in the export. */
 const later = (a: Placed, b: Placed) => a.seq > b.seq || (a.seq === b.seq && a.sub > b.sub);
 
-interface Pending {
-  readonly seq: number;
-  readonly sub: number;
-  readonly fact: Fact;
-  readonly day: number;
-  readonly date: string;
-}
 const kindIndex = { observation: 0, condition: 1, medication: 2, procedure: 3, answer: 4 } as const;
 /** Per patient: bit k, a fact of kind k is kept; bit 8+k, a witness of kind k is held. */
 const keptBit = (k: number) => 1 << k;
@@ -128,7 +121,12 @@ export class PrescreenState {
    * so each is soon replaced by a newer one, and only the one held when the patient is stored back
    * is encoded (2 million lab results, ~1 million encoded).
    */
-  private readonly pending: (Pending | undefined)[] = new Array(witnessTag).fill(undefined);
+  private readonly pending: (Fact | undefined)[] = new Array(witnessTag).fill(undefined);
+  // Each pending result's place in the export, day and date, by tag (arrays, not an object per result).
+  private readonly pendingSeq = new Float64Array(witnessTag);
+  private readonly pendingSub = new Int32Array(witnessTag);
+  private readonly pendingDay = new Float64Array(witnessTag);
+  private readonly pendingDate: string[] = new Array(witnessTag).fill('');
   private readonly pendingTags: number[] = [];
 
   private openPatient(p: number): void {
@@ -167,8 +165,7 @@ export class PrescreenState {
   /** Stores the open patient's state back. */
   private close(): void {
     for (const tag of this.pendingTags) {
-      const w = this.pending[tag]!;
-      this.write(tag, w.seq, w.sub, w.fact, undefined, w.day);
+      this.write(tag, this.pendingSeq[tag]!, this.pendingSub[tag]!, this.pending[tag]!, undefined, this.pendingDay[tag]!);
       this.pending[tag] = undefined;
     }
     this.pendingTags.length = 0;
@@ -200,11 +197,11 @@ export class PrescreenState {
       const date = (f as { fact: ObservationFact }).fact.date;
       // The day (computed by keep) settles most comparisons without reading the held date.
       const day = this.day;
-      const waiting = this.pending[tag];
-      if (waiting !== undefined) {
-        if (day < waiting.day || (day === waiting.day && date < waiting.date)) this.dropped++;
+      if (this.pending[tag] !== undefined) {
+        const waitingDay = this.pendingDay[tag]!;
+        if (day < waitingDay || (day === waitingDay && date < this.pendingDate[tag]!)) this.dropped++;
         else {
-          this.pending[tag] = { seq, sub, fact: f, day, date };
+          this.hold(tag, seq, sub, f, day, date);
           this.kept++;
         }
         continue;
@@ -215,11 +212,19 @@ export class PrescreenState {
         continue;
       }
       if (held !== undefined) this.cutEntry(tag, held.start, held.end);
-      this.pending[tag] = { seq, sub, fact: f, day, date };
+      this.hold(tag, seq, sub, f, day, date);
       this.pendingTags.push(tag);
       this.dirty = true;
       this.kept++;
     }
+  }
+
+  private hold(tag: number, seq: number, sub: number, f: Fact, day: number, date: string): void {
+    this.pending[tag] = f;
+    this.pendingSeq[tag] = seq;
+    this.pendingSub[tag] = sub;
+    this.pendingDay[tag] = day;
+    this.pendingDate[tag] = date;
   }
 
   /** Keeps `f` as the witness of kind k unless a fact of that kind, or a witness, is already kept. */

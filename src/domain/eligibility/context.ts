@@ -36,7 +36,9 @@ type MissingParams = NonNullable<Missing['params']>;
 export function makeContext(protocol: Protocol, record: PatientRecord, asOf: string, explain = true): EvalContext {
   const day = datePart(asOf);
   // Object.assign, not a spread followed by fields: the same record without V8's slow path (combine.ts).
-  const defaulted = Object.assign({}, record, {
+  // A record with every array (parsed, or built by the FHIR adapter) is used as it is.
+  const complete = record.observations && record.conditions && record.medications && record.procedures && record.answers;
+  const defaulted = complete ? record : Object.assign({}, record, {
     observations: record.observations ?? [],
     conditions: record.conditions ?? [],
     medications: record.medications ?? [],

@@ -26,8 +26,38 @@ function newestCurrent(ctx: EvalContext, meds: readonly MedicationFact[]): Medic
   return current.filter((m) => dayNumber(m.start) === newest.get(agentKey(m.agent)));
 }
 
+// Prednisone equivalents remembered by agent, unit, administrations per day and dose: a pre-screen
+// sees a few dozen prescriptions over and over, and each conversion prints and parses numbers.
+// Only successes are kept, and not a zero dose (a Map key would lose its sign).
+const equivalents = new Map<string, Map<number, number>>();
+const equivalentsMax = 4096;
+
+function equivalentMgPerDay(agent: Glucocorticoid, dose: NonNullable<MedicationFact['dose']>, perDay: number | undefined): number | undefined {
+  const key = `${agent}\u0000${dose.unit}\u0000${perDay}`;
+  let byDose = equivalents.get(key);
+  let out = byDose?.get(dose.value);
+  if (out !== undefined) return out;
+  const r = prednisoneEquivalentMgPerDay(perDay === undefined ? { drug: agent, dose } : { drug: agent, dose, timesPerDay: perDay });
+  if (!r.ok) return undefined;
+  out = r.value.mgPerDay;
+  if (dose.value !== 0) {
+    if (byDose === undefined) {
+      if (equivalents.size >= equivalentsMax) equivalents.clear();
+      byDose = new Map();
+      equivalents.set(key, byDose);
+    }
+    if (byDose.size >= equivalentsMax) byDose.clear();
+    byDose.set(dose.value, out);
+  }
+  return out;
+}
+
 function mgPerDay(m: MedicationFact): { ok: true; value: number } | { ok: false; missing: Missing } {
   const agent = agentKey(m.agent);
+  if (!m.problem && isGlucocorticoid(agent) && m.dose) {
+    const value = equivalentMgPerDay(agent, m.dose, m.perDay);
+    if (value !== undefined) return { ok: true, value };
+  }
   const at = { date: datePart(m.start), source: m.source };
   if (m.problem) return { ok: false, missing: missing(m.agent, m.problem.code, Object.assign({}, at, { detail: m.problem.detail ?? null })) };
   if (!isGlucocorticoid(agent)) return { ok: false, missing: missing(m.agent, MissingCode.unknownGlucocorticoid, at) };

@@ -10,6 +10,7 @@ import { brief, decided, type EvalContext, met, missing, unknown } from './conte
 import type { Evidence, Missing, NodeResult } from './criterion-result.ts';
 import { positiveEver } from './evaluate-qualitative.ts';
 import type { LeafOf } from './limits.ts';
+import type { AnswerFact } from './patient-record.ts';
 import { Tri, triAnd } from './tri.ts';
 
 /**
@@ -54,10 +55,10 @@ export function evaluateSledai2k(ctx: EvalContext, leaf: LeafOf<'sledai2k'>): No
  * a documented historical positive the lab feed lacks; an answer `false` settles nothing, because
  * "never positive" cannot be attested, only tested (a titre below 1:80 on record does settle it).
  */
-function anaEntry(ctx: EvalContext, minAnaDilution: number): NodeResult {
+function anaEntry(ctx: EvalContext, minAnaDilution: number, latest: ReadonlyMap<string, AnswerFact>): NodeResult {
   const fromLab = positiveEver(ctx, 'anaTiter', minAnaDilution);
   if (fromLab.status === Tri.met) return fromLab;
-  const answer = latestPerItem(answersOf(ctx, 'eular-acr-2019')).get('ana');
+  const answer = latest.get('ana');
   if (answer && (answer.value === true || answer.value === 'positive'))
     return ctx.explain
       ? met(DecidedCode.resultPositive, { feature: 'anaTiter', date: answer.date ?? null }, [answerEvidence(answer, `ANA >= 1:${minAnaDilution} ever`)])
@@ -77,9 +78,10 @@ function eularAcrLacking(entry: NodeResult, criteriaTri: Tri): Missing[] {
 /** I2: classified by the 2019 EULAR/ACR criteria (entry criterion, ≥ 10 points, ≥ 1 clinical criterion). */
 export function evaluateEularAcr(ctx: EvalContext, leaf: LeafOf<'eular-acr-2019'>): NodeResult {
   const minAnaDilution = leaf.minAnaDilution ?? 80;
-  const entry = anaEntry(ctx, minAnaDilution);
   const answers = answersOf(ctx, 'eular-acr-2019');
-  const latest = [...latestPerItem(answers).values()];
+  const latestByItem = latestPerItem(answers);
+  const entry = anaEntry(ctx, minAnaDilution, latestByItem);
+  const latest = [...latestByItem.values()];
   const present = latest.filter((a) => a.value === true && eularAcrCodes.has(a.linkId));
   const r = classifyEularAcr2019('positive', present.map((a) => a.linkId));
   const entryTri = entry.status;

@@ -23,10 +23,21 @@ export interface PrescreenRow {
 
 const none: readonly string[] = Object.freeze([]);
 
-/** Shares equal strings and lists between rows (criterion ids, missing items recur for thousands). */
+/** A list's place in the interner's tree: the list of the items on the path to it. */
+interface ListNode {
+  list?: readonly string[];
+  readonly next: Map<string, ListNode>;
+}
+
+/**
+ * Shares equal strings and lists between rows (criterion ids, missing items recur for thousands).
+ * Lists are found item by item in a tree, with no key text made per row; `item:code` texts are
+ * found by their two parts, so a row makes no string it already holds.
+ */
 export class RowInterner {
   private readonly strings = new Map<string, string>();
-  private readonly lists = new Map<string, readonly string[]>();
+  private readonly lists: ListNode = { next: new Map() };
+  private readonly pairs = new Map<string, Map<string, string>>();
 
   string(s: string): string {
     const held = this.strings.get(s);
@@ -35,14 +46,34 @@ export class RowInterner {
     return s;
   }
 
+  /** `${item}:${code}`, interned. */
+  pair(item: string, code: string): string {
+    let byCode = this.pairs.get(item);
+    if (byCode === undefined) {
+      byCode = new Map();
+      this.pairs.set(item, byCode);
+    }
+    let held = byCode.get(code);
+    if (held === undefined) {
+      held = this.string(`${item}:${code}`);
+      byCode.set(code, held);
+    }
+    return held;
+  }
+
   list(items: readonly string[]): readonly string[] {
     if (items.length === 0) return none;
-    const key = items.join('\u0000');
-    const held = this.lists.get(key);
-    if (held) return held;
-    const frozen = Object.freeze(items.map((i) => this.string(i)));
-    this.lists.set(key, frozen);
-    return frozen;
+    let node = this.lists;
+    for (const item of items) {
+      let next = node.next.get(item);
+      if (next === undefined) {
+        next = { next: new Map() };
+        node.next.set(item, next);
+      }
+      node = next;
+    }
+    node.list ??= Object.freeze(items.map((i) => this.string(i)));
+    return node.list;
   }
 }
 
@@ -62,7 +93,7 @@ export function toRow(patient: string, result: RowSource, interner: RowInterner,
     else if (c.status === Tri.notMet) notMet.push(c.id);
     else {
       unknown.push(c.id);
-      for (const m of c.missing) missing.add(`${m.item}:${m.code}`);
+      for (const m of c.missing) missing.add(interner.pair(m.item, m.code));
     }
   }
   return {

@@ -70,10 +70,13 @@ function dedupeByKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
 const evidenceKey = (e: Evidence) => `${e.item}\u0000${String(e.value)}\u0000${typeof e.value}\u0000${e.unit}\u0000${e.date}\u0000${e.source}\u0000${e.compared}`;
 const missingKey = (m: Missing) => `${m.item}\u0000${m.code}\u0000${m.params === undefined ? '' : JSON.stringify(m.params)}`;
 
-function evidenceOf(parts: readonly NodeResult[]): Evidence[] {
-  const all: Evidence[] = [];
-  for (const p of parts) for (const e of p.evidence) all.push(e);
-  return dedupe(all, evidenceKey);
+/** The empty list a result without evidence or missing items shares (results are never changed). */
+const none: readonly never[] = Object.freeze([]);
+
+function evidenceOf(parts: readonly NodeResult[]): readonly Evidence[] {
+  let all: Evidence[] | undefined;
+  for (const p of parts) for (const e of p.evidence) (all ??= []).push(e);
+  return all === undefined ? none : dedupe(all, evidenceKey);
 }
 
 function missingOf(parts: readonly NodeResult[]): Missing[] {
@@ -89,7 +92,7 @@ function first(parts: readonly NodeResult[], status: Tri): NodeResult {
 }
 
 function settle(status: Tri, parts: readonly NodeResult[], reason: NodeResult['reason']): NodeResult {
-  return { status, reason, evidence: evidenceOf(parts), missing: status === Tri.unknown ? missingOf(parts) : [] };
+  return { status, reason, evidence: evidenceOf(parts), missing: status === Tri.unknown ? missingOf(parts) : none };
 }
 
 /** `all`: not met as soon as one part is not met (its reason), whatever the unknowns. */

@@ -90,9 +90,17 @@ export const notMet = (code: DecidedCode, params: ReasonParams, evidence: readon
   decided(Tri.notMet, code, params, evidence);
 
 const none: readonly never[] = Object.freeze([]);
+const briefs = { [Tri.met]: new Map<string, NodeResult>(), [Tri.notMet]: new Map<string, NodeResult>() };
 
-/** A met or not-met result as a context that does not explain gives it: its reason code only. */
-export const brief = (status: typeof Tri.met | typeof Tri.notMet, code: DecidedCode): NodeResult => ({ status, reason: { code }, evidence: none, missing: none });
+/** A met or not-met result as a context that does not explain gives it: its reason code only (one object per code). */
+export function brief(status: typeof Tri.met | typeof Tri.notMet, code: DecidedCode): NodeResult {
+  let r = briefs[status].get(code);
+  if (r === undefined) {
+    r = Object.freeze({ status, reason: Object.freeze({ code }), evidence: none, missing: none });
+    briefs[status].set(code, r);
+  }
+  return r;
+}
 
 /** Unknown: the reason is the first missing item's code, with its parameters and the item. */
 export function unknown(missingItems: readonly Missing[], evidence: readonly Evidence[] = []): NodeResult {

@@ -75,7 +75,11 @@ const none: readonly never[] = Object.freeze([]);
 
 function evidenceOf(parts: readonly NodeResult[]): readonly Evidence[] {
   let all: Evidence[] | undefined;
-  for (const p of parts) for (const e of p.evidence) (all ??= []).push(e);
+  for (const p of parts) {
+    if (p.evidence.length === 0) continue;
+    all ??= [];
+    for (const e of p.evidence) all.push(e);
+  }
   return all === undefined ? none : dedupe(all, evidenceKey);
 }
 

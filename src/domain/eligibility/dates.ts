@@ -97,7 +97,7 @@ export function dayNumber(date: string): number {
   if (date === lastDate) return lastDay;
   // No object per date: pre-screening asks some 250 times a patient.
   const day = isoDay(date);
-  lastDay = day === day ? day : daysFromCivil(civil(date));
+  lastDay = Number.isNaN(day) ? daysFromCivil(civil(date)) : day;
   lastDate = date;
   return lastDay;
 }

@@ -9,20 +9,6 @@ import type { NodeResult } from './criterion-result.ts';
 import type { LeafOf } from './limits.ts';
 import { Tri } from './tri.ts';
 
-// What the rule expects, as text, once per rule (a pre-screen shows it for every patient).
-const expected = new WeakMap<LeafOf<'answer'>, string>();
-
-function expectedText(leaf: LeafOf<'answer'>): string {
-  let text = expected.get(leaf);
-  if (text === undefined) {
-    text = [leaf.equals === undefined ? null : `= ${leaf.equals}`, leaf.min === undefined ? null : `>= ${leaf.min}`, leaf.max === undefined ? null : `<= ${leaf.max}`]
-      .filter((x) => x !== null)
-      .join(' and ');
-    expected.set(leaf, text);
-  }
-  return text;
-}
-
 export function evaluateAnswer(ctx: EvalContext, leaf: LeafOf<'answer'>): NodeResult {
   const pick = screeningAnswer(ctx, leaf.questionnaire, leaf.linkId);
   if (!pick.ok) return unknown([pick.missing]);
@@ -36,7 +22,12 @@ export function evaluateAnswer(ctx: EvalContext, leaf: LeafOf<'answer'>): NodeRe
     (leaf.min === undefined || (a.value as number) >= leaf.min) &&
     (leaf.max === undefined || (a.value as number) <= leaf.max);
   if (!ctx.explain && !typeMismatch) return ok ? brief(Tri.met, DecidedCode.answerMatches) : brief(Tri.notMet, DecidedCode.answerDoesNotMatch);
-  const evidence = [answerEvidence(a, expectedText(leaf))];
+  const expected = [
+    leaf.equals === undefined ? null : `= ${leaf.equals}`,
+    leaf.min === undefined ? null : `>= ${leaf.min}`,
+    leaf.max === undefined ? null : `<= ${leaf.max}`,
+  ].filter((x) => x !== null);
+  const evidence = [answerEvidence(a, expected.join(' and '))];
   const params = {
     questionnaire: leaf.questionnaire,
     linkId: leaf.linkId,

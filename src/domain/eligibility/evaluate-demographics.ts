@@ -15,18 +15,6 @@ export function ageOn(ctx: EvalContext): number | undefined {
   return birthDate === undefined ? undefined : completedYears(birthDate, ctx.asOf);
 }
 
-// The bounds as text, once per rule (a pre-screen shows them for every patient).
-const bounds = new WeakMap<LeafOf<'age'>, string>();
-
-function boundsText(leaf: LeafOf<'age'>): string {
-  let text = bounds.get(leaf);
-  if (text === undefined) {
-    text = [leaf.min === undefined ? null : `>= ${leaf.min}`, leaf.max === undefined ? null : `<= ${leaf.max}`].filter((b) => b !== null).join(' and ');
-    bounds.set(leaf, text);
-  }
-  return text;
-}
-
 export function evaluateAge(ctx: EvalContext, leaf: LeafOf<'age'>): NodeResult {
   const age = ageOn(ctx);
   const birthDate = ctx.record.birthDate;
@@ -35,7 +23,8 @@ export function evaluateAge(ctx: EvalContext, leaf: LeafOf<'age'>): NodeResult {
     leaf.min !== undefined && age < leaf.min ? DecidedCode.ageBelowMinimum : leaf.max !== undefined && age > leaf.max ? DecidedCode.ageAboveMaximum : DecidedCode.ageInRange;
   const status = code === DecidedCode.ageInRange ? Tri.met : Tri.notMet;
   if (!ctx.explain) return brief(status, code);
-  const evidence = [{ item: 'age', value: age, unit: 'a', date: ctx.asOf, source: 'birthDate', compared: boundsText(leaf) }, { item: 'birthDate', value: datePart(birthDate) }];
+  const bounds = [leaf.min === undefined ? null : `>= ${leaf.min}`, leaf.max === undefined ? null : `<= ${leaf.max}`].filter((b) => b !== null);
+  const evidence = [{ item: 'age', value: age, unit: 'a', date: ctx.asOf, source: 'birthDate', compared: bounds.join(' and ') }, { item: 'birthDate', value: datePart(birthDate) }];
   return decided(status, code, { age, min: leaf.min ?? null, max: leaf.max ?? null, birthDate: datePart(birthDate) }, evidence);
 }
 

@@ -61,18 +61,6 @@ function evaluateLeaf(ctx: EvalContext, leaf: Leaf): NodeResult {
   }
 }
 
-/** `protocol hn2301 1.0`, the source of a switch's evidence: one string per protocol. */
-const switchSources = new WeakMap<Protocol, string>();
-
-function switchSource(protocol: Protocol): string {
-  let source = switchSources.get(protocol);
-  if (source === undefined) {
-    source = `protocol ${protocol.id} ${protocol.version}`;
-    switchSources.set(protocol, source);
-  }
-  return source;
-}
-
 /**
  * A `switch` evaluates the case its protocol switch selects (the decided value, else the default),
  * and records that choice as evidence so the result shows which reading of the protocol was used.
@@ -85,7 +73,7 @@ function evaluateSwitch(ctx: EvalContext, rule: Extract<Rule, { type: 'switch' }
   const result = evaluateRule(ctx, chosen);
   if (!ctx.explain) return result;
   const evidence = result.evidence.slice();
-  evidence.push({ item: `switch:${rule.name}`, value, source: switchSource(ctx.protocol) });
+  evidence.push({ item: `switch:${rule.name}`, value, source: `protocol ${ctx.protocol.id} ${ctx.protocol.version}` });
   return { status: result.status, reason: result.reason, evidence, missing: result.missing };
 }
 

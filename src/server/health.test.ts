@@ -56,6 +56,9 @@ describe('health and the database', () => {
     }
     const login = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'nobody', password: 'a long enough password' } });
     assert.deepEqual([login.statusCode, login.json().code], [503, 'database_unavailable']);
+    // The public study page too: the study is not missing, the database is.
+    const listing = await app.inject({ method: 'GET', url: '/api/public/studies/hn2301' });
+    assert.deepEqual([listing.statusCode, listing.json().code], [503, 'database_unavailable']);
     assert.equal(about(40).length, 1, JSON.stringify(lines.filter((l) => l.level >= 40)));
     assert.match(about(40)[0]!.msg, /cannot be reached/);
     assert.deepEqual(lines.filter((l) => l.level >= 50), [], 'no error line per refused request');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Protocol } from '../../domain/protocol/index.ts';
 import { reasonText } from '../../cli/commands/screen.ts';
 import { translator } from '../../i18n/index.ts';
+import { databaseFailure } from '../../store/index.ts';
 import { addContactRequest, InvalidInput, protocolInForce, studyByCode } from '../../store/trial/index.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpProblem, Problem } from '../problem.ts';
@@ -57,7 +58,11 @@ export function publicRoutes(api: Api, ctx: ServerContext): void {
 
   /** The protocol in force today of the study with this code. */
   async function protocolOf(id: string): Promise<{ protocol: Protocol; version: string }> {
-    const study = await studyByCode(ctx.db, id).catch(() => null);
+    // An id that cannot be a study's code is no study; a database that cannot be reached is its own answer (503).
+    const study = await studyByCode(ctx.db, id).catch((error: unknown) => {
+      if (databaseFailure(error)) throw error;
+      return null;
+    });
     if (!study) throw new HttpProblem(404, 'not_found', [{ path: [], code: 'study_not_found', params: { study: id } }]);
     const { row, protocol } = await protocolInForce(ctx.db, study.id, ctx.today());
     return { protocol, version: row.label };

@@ -87,6 +87,10 @@ const sqlStatus: Readonly<Record<string, { status: number; code: string }>> = {
   '23505': { status: 409, code: 'duplicate' },
   '23514': { status: 400, code: 'check_violation' },
   '22P02': { status: 400, code: 'invalid_value' },
+  // A value the column cannot hold: a number out of range, a text too long, a date-time out of range.
+  '22003': { status: 400, code: 'invalid_value' },
+  '22001': { status: 400, code: 'invalid_value' },
+  '22008': { status: 400, code: 'invalid_value' },
 };
 
 interface Failure {

@@ -50,33 +50,38 @@ async function missingWrites(db: Db, acked: readonly AckedWrite[]): Promise<stri
 export async function checkAfterLoad(where: StoreOptions, fresh: StoreOptions, acked: readonly AckedWrite[]): Promise<LoadCheck> {
   const notes: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'firstdose-load-backup-'));
-  const file = join(dir, 'backup.jsonl');
-  const db = await openStore(where);
   let missing: string[];
   let verified: Awaited<ReturnType<typeof verifyAudit>>;
   let before: Record<string, string>;
-  try {
-    missing = await missingWrites(db, acked);
-    verified = await verifyAudit(db);
-    if (!verified.ok) notes.push(`audit verify: ${JSON.stringify(verified)}`);
-    await backup(db, file);
-    before = await digests(db);
-  } finally {
-    await db.close();
-  }
-  const start = performance.now();
-  await restore(fresh, file);
-  const restoreMs = performance.now() - start;
-  const restored = await openStore(fresh);
   let after: Record<string, string>;
   let restoredVerify: Awaited<ReturnType<typeof verifyAudit>>;
+  let restoreMs: number;
+  // The backup file goes whatever happens, a step failing included.
   try {
-    after = await digests(restored);
-    restoredVerify = await verifyAudit(restored);
+    const file = join(dir, 'backup.jsonl');
+    const db = await openStore(where);
+    try {
+      missing = await missingWrites(db, acked);
+      verified = await verifyAudit(db);
+      if (!verified.ok) notes.push(`audit verify: ${JSON.stringify(verified)}`);
+      await backup(db, file);
+      before = await digests(db);
+    } finally {
+      await db.close();
+    }
+    const start = performance.now();
+    await restore(fresh, file);
+    restoreMs = performance.now() - start;
+    const restored = await openStore(fresh);
+    try {
+      after = await digests(restored);
+      restoredVerify = await verifyAudit(restored);
+    } finally {
+      await restored.close();
+    }
   } finally {
-    await restored.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
   const differing = Object.keys(before).filter((t) => before[t] !== after[t]);
   if (differing.length) notes.push(`restored tables differ: ${differing.join(', ')}`);
   const sameHead = verified.ok && restoredVerify.ok && JSON.stringify(verified.head) === JSON.stringify(restoredVerify.head);

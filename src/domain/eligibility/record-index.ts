@@ -19,62 +19,64 @@ interface Group<T> {
   dated?: readonly T[];
 }
 
-function grouped<T>(facts: readonly T[], keyOf: (fact: T) => string): Map<string, Group<T>> {
-  const out = new Map<string, Group<T>>();
-  for (const f of facts) {
-    const key = keyOf(f);
-    const group = out.get(key);
-    if (group === undefined) out.set(key, { all: [f] });
-    else group.all.push(f);
-  }
-  return out;
-}
-
-const featureOf = (o: ObservationFact): string => o.feature;
-const questionnaireOf = (a: AnswerFact): string => a.questionnaire;
-
-export class RecordIndex {
-  private observationCount = -1;
-  private byFeature: Map<string, Group<ObservationFact>> | undefined;
-  private answerCount = -1;
-  private byQuestionnaire: Map<string, Group<AnswerFact>> | undefined;
+/** Facts grouped by a key, each group dated (on or before the screening date, or undated) when first asked for. */
+class DatedGroups<T> {
+  private count = -1;
+  private groups = new Map<string, Group<T>>();
 
   constructor(
-    private readonly record: PatientRecord,
+    private readonly keyOf: (fact: T) => string,
+    private readonly dateOf: (fact: T) => string | undefined,
     private readonly asOfDay: number,
   ) {}
 
-  /** Results of a feature dated on or before the screening date, in record order. */
-  observations(feature: string): readonly ObservationFact[] {
-    const all = this.record.observations;
-    if (this.byFeature === undefined || all.length !== this.observationCount) {
-      this.byFeature = grouped(all, featureOf);
-      this.observationCount = all.length;
-    }
-    const group = this.byFeature.get(feature);
+  get(facts: readonly T[], key: string): readonly T[] {
+    if (facts.length !== this.count) this.regroup(facts);
+    const group = this.groups.get(key);
     if (group === undefined) return none;
     if (group.dated === undefined) {
-      const dated: ObservationFact[] = [];
-      for (const o of group.all) if (dayNumber(o.date) <= this.asOfDay) dated.push(o);
+      const dated: T[] = [];
+      for (const f of group.all) {
+        const date = this.dateOf(f);
+        if (date === undefined || dayNumber(date) <= this.asOfDay) dated.push(f);
+      }
       group.dated = dated;
     }
     return group.dated;
+  }
+
+  private regroup(facts: readonly T[]): void {
+    const groups = new Map<string, Group<T>>();
+    for (const f of facts) {
+      const key = this.keyOf(f);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, { all: [f] });
+      else group.all.push(f);
+    }
+    this.groups = groups;
+    this.count = facts.length;
+  }
+}
+
+export class RecordIndex {
+  private readonly byFeature: DatedGroups<ObservationFact>;
+  private readonly byQuestionnaire: DatedGroups<AnswerFact>;
+
+  constructor(
+    private readonly record: PatientRecord,
+    asOfDay: number,
+  ) {
+    this.byFeature = new DatedGroups((o) => o.feature, (o) => o.date, asOfDay);
+    this.byQuestionnaire = new DatedGroups((a) => a.questionnaire, (a) => a.date, asOfDay);
+  }
+
+  /** Results of a feature dated on or before the screening date, in record order. */
+  observations(feature: string): readonly ObservationFact[] {
+    return this.byFeature.get(this.record.observations, feature);
   }
 
   /** Answers of a questionnaire dated on or before the screening date, or undated, in record order. */
   answers(questionnaire: string): readonly AnswerFact[] {
-    const all = this.record.answers;
-    if (this.byQuestionnaire === undefined || all.length !== this.answerCount) {
-      this.byQuestionnaire = grouped(all, questionnaireOf);
-      this.answerCount = all.length;
-    }
-    const group = this.byQuestionnaire.get(questionnaire);
-    if (group === undefined) return none;
-    if (group.dated === undefined) {
-      const dated: AnswerFact[] = [];
-      for (const a of group.all) if (a.date === undefined || dayNumber(a.date) <= this.asOfDay) dated.push(a);
-      group.dated = dated;
-    }
-    return group.dated;
+    return this.byQuestionnaire.get(this.record.answers, questionnaire);
   }
 }

@@ -28,7 +28,7 @@ import { onRoomAir } from '../fhir/spo2-room-air.ts';
 import { KeyTable, notSure, numberRead, readNumber, skip, ws } from './json-bytes.ts';
 import { ByteMemo, deepFreeze, frozenParse } from './byte-memo.ts';
 import { end, keyId, member, next, open, str, text } from './extract-scan.ts';
-import { found, forgetFound, type TemplateFact } from './extract-template.ts';
+import { datePlace, found, forgetFound, referencePlace, type TemplateFact } from './extract-template.ts';
 
 const K = { resourceType: 0, id: 1, status: 2, code: 3, subject: 4, effectiveDateTime: 5, valueQuantity: 6, referenceRange: 7, component: 8 } as const;
 /** The other members observation-value.ts reads, numbered after K's. */
@@ -48,7 +48,7 @@ const ignoredStatuses = new Set(['entered-in-error', 'cancelled']);
 const roleRank: Readonly<Record<CodeRole, number>> = { primary: 0, alternate: 1, lowPreference: 2, deprecated: 3 };
 
 /** Places of the strings read (extract-scan.ts str): the resource's id is not kept, ids do not recur. */
-const S = { id: -1, status: 1, system: 2, code: 3, reference: 4, date: 5, unit: 6, unitCode: 7 } as const;
+const S = { id: -1, status: 1, system: 2, code: 3, reference: referencePlace, date: datePlace, unit: 6, unitCode: 7 } as const;
 
 // One line's fields, reset per line.
 let id: string | undefined;

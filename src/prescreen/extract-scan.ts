@@ -52,6 +52,20 @@ export let text = '';
  */
 const lastAt: string[] = new Array(256).fill('');
 
+/** The ASCII string of bytes [from, to): the one read last at place `at` when the same bytes, else interned. */
+export function placedString(b: Buffer, from: number, to: number, at: number): string {
+  const last = lastAt[at]!;
+  const n = to - from;
+  if (n === last.length && n > 0) {
+    let k = 0;
+    while (k < n && b[from + k] === last.charCodeAt(k)) k++;
+    if (k === n) return last;
+  }
+  const made = asciiString(b, from, to);
+  lastAt[at] = made;
+  return made;
+}
+
 /**
  * The string at i, as JSON.parse reads it: from its bytes when plain ASCII (the one read last time at
  * place `at` when the same, else interned; at < 0: a string that does not recur, made as it is),
@@ -75,11 +89,7 @@ export function str(b: Buffer, i: number, e: number, at: number): number {
   for (let j = from; j < e; j++) {
     const c = b[j]!;
     if (c === 0x22) {
-      if (at < 0) text = (b as Latin1).latin1Slice(from, j);
-      else {
-        text = asciiString(b, from, j);
-        lastAt[at] = text;
-      }
+      text = at < 0 ? (b as Latin1).latin1Slice(from, j) : placedString(b, from, j, at);
       return j + 1;
     }
     if (c === 0x5c || c < 0x20 || c >= 0x80) {

@@ -17,7 +17,8 @@ import type { ObservationFact, ObservationValue } from '../domain/eligibility/pa
 import type { CodeTables } from '../fhir/code-tables-types.ts';
 import type { ResourceFacts } from '../fhir/fact.ts';
 import { isFullDate } from '../fhir/fhir-read.ts';
-import { asciiString, notSure, numberRead, readNumber } from './json-bytes.ts';
+import { placedString } from './extract-scan.ts';
+import { notSure, numberRead, plainClose, readNumber } from './json-bytes.ts';
 
 /** The four values a template leaves out: strings (id, reference, date) or the number. */
 const Value = { id: 0, reference: 1, date: 2, number: 3 } as const;
@@ -84,31 +85,11 @@ function sameBytes(t: Buffer, from: number, to: number, b: Buffer, at: number): 
   return true;
 }
 
-/** The end of a plain ASCII string's content starting at i (its closing quote), or -1. */
-function plainContentEnd(b: Buffer, i: number, e: number): number {
-  for (; i < e; i++) {
-    const c = b[i]!;
-    if (c === 0x22) return i;
-    if (c === 0x5c || c < 0x20 || c >= 0x80) return -1;
-  }
-  return -1;
-}
-
-// The string read last at each place: a patient's lines share the reference and, per panel, the date.
-let lastReference = '';
-let lastDate = '';
+/** The places (extract-scan.ts str) of the reference and date, shared with the extractor: a patient's lines repeat them. */
+export const referencePlace = 4;
+export const datePlace = 5;
 /** The date last found to be a full date. */
 let lastFullDate = '';
-
-function recurring(b: Buffer, from: number, to: number, last: string): string {
-  const n = to - from;
-  if (n === last.length) {
-    let k = 0;
-    while (k < n && b[from + k] === last.charCodeAt(k)) k++;
-    if (k === n) return last;
-  }
-  return asciiString(b, from, to);
-}
 
 /**
  * The fact, made whole at once: a literal per set of members (the limits and room air a template
@@ -164,11 +145,11 @@ function readWith(t: Template, b: Buffer, start: number, end: number, normalise:
       value = numberRead;
       continue;
     }
-    const close = plainContentEnd(b, at, end);
+    const close = plainClose(b, at, end);
     if (close < 0) return undefined;
     if (kind === Value.id) id = (b as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(at, close);
-    else if (kind === Value.reference) reference = lastReference = recurring(b, at, close, lastReference);
-    else date = lastDate = recurring(b, at, close, lastDate);
+    else if (kind === Value.reference) reference = placedString(b, at, close, referencePlace);
+    else date = placedString(b, at, close, datePlace);
     at = close;
   }
   if (at !== end || !Number.isFinite(value)) return undefined;
@@ -215,7 +196,7 @@ export function learn(b: Buffer, start: number, end: number, fact: TemplateFact)
       return;
     }
     if (kind === Value.number && fact.value !== undefined) return;
-    if (kind !== Value.number && plainContentEnd(b, from, end) !== to) return;
+    if (kind !== Value.number && plainClose(b, from, end) !== to) return;
     spans.push({ from, to, kind });
   }
   spans.sort((x, y) => x.from - y.from);

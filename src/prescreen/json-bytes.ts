@@ -51,14 +51,19 @@ export function stringEnd(b: Uint8Array, i: number, e: number): number {
  * non-ASCII byte), so that its bytes are its characters: a key, a code, a date. Not sure otherwise.
  */
 export function plainEnd(b: Uint8Array, i: number, e: number): number {
-  i++;
-  for (;;) {
-    if (i >= e) throw notSure;
+  const close = plainClose(b, i + 1, e);
+  if (close < 0) throw notSure;
+  return close;
+}
+
+/** As plainEnd for the string content starting at i (after its opening quote), -1 where plainEnd is not sure. */
+export function plainClose(b: Uint8Array, i: number, e: number): number {
+  for (; i < e; i++) {
     const c = b[i]!;
     if (c === 0x22) return i;
-    if (c === 0x5c || c < 0x20 || c >= 0x80) throw notSure;
-    i++;
+    if (c === 0x5c || c < 0x20 || c >= 0x80) return -1;
   }
+  return -1;
 }
 
 /** The value the last readNumber read. */

@@ -99,30 +99,30 @@ function settle(status: Tri, parts: readonly NodeResult[], reason: NodeResult['r
   return { status, reason, evidence: evidenceOf(parts), missing: status === Tri.unknown ? missingOf(parts) : none };
 }
 
-/** `all`: not met as soon as one part is not met (its reason), whatever the unknowns. */
-export function combineAll(parts: readonly NodeResult[]): NodeResult {
-  let status: Tri = Tri.met;
+/**
+ * triAnd (decisive not met, else met) or triOr (decisive met, else not met) of the parts' statuses,
+ * read in place rather than mapped to an array first: `decisive` as soon as one part is, else
+ * unknown when one part is, else `otherwise`.
+ */
+function kleene(parts: readonly NodeResult[], decisive: Tri, otherwise: Tri): Tri {
+  let status = otherwise;
   for (const p of parts) {
-    if (p.status === Tri.notMet) {
-      status = Tri.notMet;
-      break;
-    }
+    if (p.status === decisive) return decisive;
     if (p.status === Tri.unknown) status = Tri.unknown;
   }
+  return status;
+}
+
+/** `all`: not met as soon as one part is not met (its reason), whatever the unknowns. */
+export function combineAll(parts: readonly NodeResult[]): NodeResult {
+  const status = kleene(parts, Tri.notMet, Tri.met);
   if (status === Tri.met && parts.length !== 1) return settle(status, parts, { code: DecidedCode.allMet, params: { count: parts.length } });
   return settle(status, parts, first(parts, status).reason);
 }
 
 /** `any`: met as soon as one part is met (its reason). */
 export function combineAny(parts: readonly NodeResult[]): NodeResult {
-  let status: Tri = Tri.notMet;
-  for (const p of parts) {
-    if (p.status === Tri.met) {
-      status = Tri.met;
-      break;
-    }
-    if (p.status === Tri.unknown) status = Tri.unknown;
-  }
+  const status = kleene(parts, Tri.met, Tri.notMet);
   if (status === Tri.notMet && parts.length !== 1) return settle(status, parts, { code: DecidedCode.noneMet, params: { count: parts.length } });
   return settle(status, parts, first(parts, status).reason);
 }

@@ -5,6 +5,7 @@ import type { DecidedCode, MissingCode } from './codes.ts';
 import type { Evidence, Missing, NodeResult, Reason } from './criterion-result.ts';
 import { addDays, datePart, dayNumber } from './dates.ts';
 import type { PatientRecord } from './patient-record.ts';
+import { BoundedMap } from '../bounded-map.ts';
 import { RecordIndex } from './record-index.ts';
 import { Tri } from './tri.ts';
 
@@ -59,11 +60,11 @@ export function makeContext(protocol: Protocol, record: PatientRecord, asOf: str
 
 // Window starts of the current screening date: a pre-screen asks for the same few for every patient.
 let startsOf = '';
-const starts = new Map<number, string>();
+const starts = new BoundedMap<number, string>(64);
 
 /** The first day of a look-back of `days` days ending on the screening date (both inclusive). */
 export function windowStart(ctx: EvalContext, days: number): string {
-  if (ctx.asOf !== startsOf || starts.size > 64) {
+  if (ctx.asOf !== startsOf) {
     starts.clear();
     startsOf = ctx.asOf;
   }
@@ -110,14 +111,13 @@ export function unknown(missingItems: readonly Missing[], evidence: readonly Evi
 }
 
 // Agent names recur across patients (a handful of drugs), and NFKC normalisation is not cheap.
-const agentKeys = new Map<string, string>();
+const agentKeys = new BoundedMap<string, string>(4096);
 
 /** Normalises an agent name as the FHIR adapter's code tables do (NFKC, lower case, single spaces). */
 export function agentKey(name: string): string {
   let key = agentKeys.get(name);
   if (key === undefined) {
     key = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-    if (agentKeys.size >= 4096) agentKeys.clear();
     agentKeys.set(name, key);
   }
   return key;

@@ -4,30 +4,28 @@
 // thresholds for every patient. A conversion is a pure function of the value, the two unit texts
 // and the analyte, so its remembered answer is the answer; only successes are kept (a failure
 // takes the full path, which says why), and not zero, whose sign a Map key would lose.
+import { BoundedMap } from '../bounded-map.ts';
 import { type Analyte, convert } from '../units/index.ts';
 
 /** to → from → analyte ('' for none) → value → converted value. */
-const tables = new Map<string, Map<string, Map<string, Map<number, number>>>>();
-const valuesMax = 4096;
 const unitsMax = 256;
+const tables = new BoundedMap<string, Map<string, Map<string, Map<number, number>>>>(unitsMax);
 
 function table(from: string, to: string, analyte: Analyte | undefined): Map<number, number> {
   let byFrom = tables.get(to);
   if (byFrom === undefined) {
-    if (tables.size >= unitsMax) tables.clear();
-    byFrom = new Map();
+    byFrom = new BoundedMap(unitsMax);
     tables.set(to, byFrom);
   }
   let byAnalyte = byFrom.get(from);
   if (byAnalyte === undefined) {
-    if (byFrom.size >= unitsMax) byFrom.clear();
     byAnalyte = new Map();
     byFrom.set(from, byAnalyte);
   }
   const a = analyte ?? '';
   let values = byAnalyte.get(a);
   if (values === undefined) {
-    values = new Map();
+    values = new BoundedMap(4096);
     byAnalyte.set(a, values);
   }
   return values;
@@ -45,7 +43,6 @@ export function convertedValue(value: number, from: string, to: string, analyte:
     const r = convert({ value, unit: from }, to, { analyte });
     if (!r.ok) return undefined;
     out = r.value.value;
-    if (values.size >= valuesMax) values.clear();
     values.set(value, out);
   }
   return out;

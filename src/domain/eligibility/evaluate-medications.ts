@@ -5,6 +5,7 @@
 // counts: a dose change is a new statement, and an older one left open must not be added twice.
 // A glucocorticoid that cannot be converted makes the total unknown, except that the known part
 // already above the maximum settles "not met" (doses only add up).
+import { BoundedMap } from '../bounded-map.ts';
 import { type Glucocorticoid, glucocorticoidEquivalentMg, prednisoneEquivalentMgPerDay } from '../scores/prednisone-equivalent.ts';
 import { DecidedCode, MissingCode } from './codes.ts';
 import { agentKey, brief, decided, type EvalContext, met, missing, notMet, unknown } from './context.ts';
@@ -29,8 +30,8 @@ function newestCurrent(ctx: EvalContext, meds: readonly MedicationFact[]): Medic
 // Prednisone equivalents remembered by agent, unit, administrations per day and dose: a pre-screen
 // sees a few dozen prescriptions over and over, and each conversion prints and parses numbers.
 // Only successes are kept, and not a zero dose (a Map key would lose its sign).
-const equivalents = new Map<string, Map<number, number>>();
 const equivalentsMax = 4096;
+const equivalents = new BoundedMap<string, Map<number, number>>(equivalentsMax);
 
 function equivalentMgPerDay(agent: Glucocorticoid, dose: NonNullable<MedicationFact['dose']>, perDay: number | undefined): number | undefined {
   const key = `${agent}\u0000${dose.unit}\u0000${perDay}`;
@@ -42,11 +43,9 @@ function equivalentMgPerDay(agent: Glucocorticoid, dose: NonNullable<MedicationF
   out = r.value.mgPerDay;
   if (dose.value !== 0) {
     if (byDose === undefined) {
-      if (equivalents.size >= equivalentsMax) equivalents.clear();
-      byDose = new Map();
+      byDose = new BoundedMap(equivalentsMax);
       equivalents.set(key, byDose);
     }
-    if (byDose.size >= equivalentsMax) byDose.clear();
     byDose.set(dose.value, out);
   }
   return out;
